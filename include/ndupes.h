@@ -1,0 +1,355 @@
+/*
+ * ndupes.h - the public API of libndupes, a near-duplicate finder for news articles.
+ *
+ * The library turns plain-text article pages into groups of near-duplicates:
+ *
+ *   reader -> fingerprinter -> candidate index -> scorer -> clusterer -> writer
+ *
+ * A page is decoded (UTF-8, or Windows-1252 when it is not valid UTF-8), normalised
+ * (NFKC, case folding, one form for quotes and dashes), split into paragraphs, and each
+ * paragraph is classified as content or boilerplate with a reason.  The content is
+ * fingerprinted (word shingles hashed with XXH3, a bottom-k sketch of the article, the
+ * shingles of its direct quotes, MinHash band keys of each paragraph).  Articles that
+ * share a similar paragraph become candidate pairs (LSH, never all pairs), each pair is
+ * scored on Jaccard, containment in both directions and shared quotes, and the pairs above
+ * the threshold are grouped with a guard against chaining.
+ *
+ * Conventions, as in zstd and xxHash:
+ *  - Every function that can fail returns an ndupes_status; ndupes_strerror() names it.
+ *  - Handles are opaque, created by a create or read function and released by the matching free,
+ *    which accepts NULL.
+ *  - Inputs are borrowed and const; what the library keeps, it copies.
+ *  - The library never prints, exits or aborts on bad input.  Per-file problems reach the
+ *    caller through an ndupes_log_fn callback.
+ *  - Thread safety: distinct handles may be used from distinct threads; one handle must
+ *    not be used from two threads at once.  The library runs its own worker threads
+ *    (ndupes_config.jobs).
+ */
+#ifndef NDUPES_H
+#define NDUPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(NDUPES_BUILDING) && defined(__GNUC__)
+#define NDUPES_API __attribute__((visibility("default")))
+#else
+#define NDUPES_API
+#endif
+
+#define NDUPES_VERSION_MAJOR 0
+#define NDUPES_VERSION_MINOR 1
+#define NDUPES_VERSION_PATCH 0
+#define NDUPES_VERSION_STRING "0.1.0"
+
+/** @return the library's version string, e.g. "0.1.0" (static storage). */
+NDUPES_API const char *ndupes_version(void);
+
+/* ------------------------------------------------------------------------------------
+ * Status codes
+ * ---------------------------------------------------------------------------------- */
+typedef enum ndupes_status {
+    NDUPES_OK = 0,
+    NDUPES_ERR_NOMEM,       /* an allocation failed */
+    NDUPES_ERR_ARG,         /* a parameter is invalid (NULL where not allowed, out of range) */
+    NDUPES_ERR_IO,          /* a system call failed; errno-derived text in the log message */
+    NDUPES_ERR_NOTREG,      /* not a regular file (FIFO, device, directory, socket) */
+    NDUPES_ERR_TOOBIG,      /* larger than ndupes_config.max_size */
+    NDUPES_ERR_BINARY,      /* looks like binary data, not text */
+    NDUPES_ERR_PARSE,       /* malformed input to a parser (truth file, duration, ...) */
+    NDUPES_ERR_DB,          /* the database reported an error */
+    NDUPES_ERR_DB_BUSY,     /* the database is held by another run */
+    NDUPES_ERR_DB_SCHEMA,   /* not an ndupes database, or one of a newer version */
+    NDUPES_ERR_INTERRUPTED, /* the run was interrupted (ndupes_interrupt) */
+    NDUPES_STATUS_COUNT
+} ndupes_status;
+
+/** @return a short English description of st (static storage; never NULL). */
+NDUPES_API const char *ndupes_strerror(ndupes_status st);
+
+/* ------------------------------------------------------------------------------------
+ * Configuration
+ * ---------------------------------------------------------------------------------- */
+typedef struct ndupes_config {
+    double threshold;   /* pair score at or above which two articles are duplicates (0..1] */
+    unsigned shingle;   /* words per shingle, 2..8 */
+    unsigned jobs;      /* worker threads; 0 = one per online CPU */
+    uint64_t max_size;  /* files larger than this many bytes are skipped (NDUPES_ERR_TOOBIG) */
+    int baseline;       /* 1: the naive baseline (no boilerplate stripping, whole-document
+                           Jaccard at threshold, single-link); for measurement only */
+    int keep_boilerplate; /* 1: classify but keep every paragraph (for experiments) */
+    unsigned template_min_files; /* a short paragraph seen in at least this many files is a
+                                    site template; 0 disables cross-file template learning */
+} ndupes_config;
+
+#define NDUPES_DEFAULT_THRESHOLD 0.35
+#define NDUPES_DEFAULT_SHINGLE 5
+#define NDUPES_DEFAULT_MAX_SIZE (16u << 20)
+
+/** Fills *cfg with the defaults.  cfg must not be NULL. */
+NDUPES_API void ndupes_config_init(ndupes_config *cfg);
+
+/* ------------------------------------------------------------------------------------
+ * Diagnostics callback
+ * ---------------------------------------------------------------------------------- */
+typedef enum ndupes_level { NDUPES_LOG_ERROR, NDUPES_LOG_WARN, NDUPES_LOG_INFO } ndupes_level;
+
+/**
+ * Called by the library for a per-file problem (level ERROR: the file was skipped), a
+ * remark (WARN: e.g. decoded as Windows-1252) or progress (INFO).  path may be NULL when the
+ * message is not about one file.  Called from worker threads, but never from two at once.
+ */
+typedef void (*ndupes_log_fn)(void *ctx, ndupes_level level, const char *path, const char *msg);
+
+/* ------------------------------------------------------------------------------------
+ * Reader: one page -> paragraphs classified as content or boilerplate
+ * ---------------------------------------------------------------------------------- */
+typedef enum ndupes_reason {
+    NDUPES_KEEP = 0,      /* article content */
+    NDUPES_DROP_CUE,      /* a cue of site chrome: cookies, subscribe, share, copyright ... */
+    NDUPES_DROP_CONTACT,  /* a short paragraph with an e-mail address, @handle or URL */
+    NDUPES_DROP_TEASER,   /* part of a run of headline-like lines, or a truncated teaser */
+    NDUPES_DROP_SHORT,    /* short with few stopwords: a title, menu, caption or label */
+    NDUPES_DROP_REPEAT,   /* repeats an earlier paragraph of the same page */
+    NDUPES_DROP_TAIL,     /* after an end-of-article marker ("You may also like", ...) */
+    NDUPES_DROP_TEMPLATE, /* recurs across many files of the corpus (a site's template) */
+    NDUPES_REASON_COUNT
+} ndupes_reason;
+
+/** @return a one-word name of r ("keep", "cue", ...), static storage, never NULL. */
+NDUPES_API const char *ndupes_reason_name(ndupes_reason r);
+
+typedef struct ndupes_doc ndupes_doc;
+
+/** What the reader found about one paragraph. */
+typedef struct ndupes_para {
+    const char *text;     /* the paragraph as read: decoded, whitespace collapsed (NUL-terminated) */
+    const char *norm;     /* normalised: NFKC, case-folded, one quote/dash form (NUL-terminated) */
+    unsigned line;        /* 1-based line of the page where the paragraph starts */
+    unsigned words;       /* word tokens in norm */
+    ndupes_reason reason; /* NDUPES_KEEP or why it was dropped */
+    const char *detail;   /* the cue or rule that fired (static storage), or "" */
+} ndupes_para;
+
+/**
+ * Parses a page held in memory.
+ * @param buf   the page's bytes (may contain anything; need not be NUL-terminated);
+ *              may be NULL when len is 0.
+ * @param cfg   configuration, or NULL for the defaults.
+ * @param out   receives the document; free with ndupes_doc_free().
+ * @return NDUPES_OK; NDUPES_ERR_BINARY when the bytes are not text; NDUPES_ERR_NOMEM;
+ *         NDUPES_ERR_ARG when out is NULL.  An empty page is OK with no paragraphs.
+ */
+NDUPES_API ndupes_status ndupes_doc_parse(const void *buf, size_t len, const ndupes_config *cfg,
+                                          ndupes_doc **out);
+
+/**
+ * Reads and parses a file, never blocking on a FIFO or device and never reading more
+ * than cfg->max_size bytes.
+ * @return as ndupes_doc_parse(), plus NDUPES_ERR_IO (errno is kept), NDUPES_ERR_NOTREG,
+ *         NDUPES_ERR_TOOBIG.
+ */
+NDUPES_API ndupes_status ndupes_doc_read(const char *path, const ndupes_config *cfg,
+                                         ndupes_doc **out);
+
+/** @return the number of paragraphs of doc (0 if doc is NULL). */
+NDUPES_API size_t ndupes_doc_count(const ndupes_doc *doc);
+
+/** @return paragraph i of doc (borrowed, valid until ndupes_doc_free), or NULL if out of range. */
+NDUPES_API const ndupes_para *ndupes_doc_para(const ndupes_doc *doc, size_t i);
+
+/** @return 1 if the page was not valid UTF-8 and was decoded as Windows-1252, else 0. */
+NDUPES_API int ndupes_doc_was_cp1252(const ndupes_doc *doc);
+
+/** Releases doc; NULL is allowed. */
+NDUPES_API void ndupes_doc_free(ndupes_doc *doc);
+
+/* ------------------------------------------------------------------------------------
+ * Scoring two documents
+ * ---------------------------------------------------------------------------------- */
+typedef struct ndupes_score {
+    double score;        /* the pair's score, 0..1: what the threshold is compared with */
+    double jaccard;      /* shingle Jaccard of the kept text */
+    double contain_a;    /* share of A's shingles found in B */
+    double contain_b;    /* share of B's shingles found in A */
+    double quote_a;      /* share of A's quote shingles found in B (0 if A has no quotes) */
+    double quote_b;      /* share of B's quote shingles found in A */
+    unsigned shared;     /* estimated number of shingles the two share */
+    unsigned shared_quote; /* estimated number of quote shingles the two share */
+    unsigned shingles_a, shingles_b; /* distinct shingles of each side */
+} ndupes_score;
+
+/**
+ * Scores two parsed documents as the grouping does (without cross-file template learning).
+ * @return NDUPES_OK, NDUPES_ERR_ARG if a pointer is NULL, NDUPES_ERR_NOMEM.
+ */
+NDUPES_API ndupes_status ndupes_doc_compare(const ndupes_doc *a, const ndupes_doc *b,
+                                            const ndupes_config *cfg, ndupes_score *out);
+
+/**
+ * Jaccard similarity of the word shingles of paragraph i of a and paragraph j of b
+ * (exact, on the normalised text).  @return a value in [0,1], or -1 when an index is out of
+ * range or memory ran out.
+ */
+NDUPES_API double ndupes_para_similarity(const ndupes_doc *a, size_t i, const ndupes_doc *b,
+                                         size_t j, const ndupes_config *cfg);
+
+/* ------------------------------------------------------------------------------------
+ * A corpus: many articles, grouped
+ * ---------------------------------------------------------------------------------- */
+typedef struct ndupes_corpus ndupes_corpus;
+
+/**
+ * Creates an empty corpus.  cfg may be NULL for the defaults; it is copied.
+ * @return the corpus, or NULL when memory ran out or cfg is out of range (*st says which;
+ *         st may be NULL).  Free with ndupes_corpus_free().
+ */
+NDUPES_API ndupes_corpus *ndupes_corpus_create(const ndupes_config *cfg, ndupes_status *st);
+
+/** Releases c; NULL is allowed. */
+NDUPES_API void ndupes_corpus_free(ndupes_corpus *c);
+
+/** Installs the diagnostics callback (fn may be NULL to silence). */
+NDUPES_API void ndupes_corpus_set_log(ndupes_corpus *c, ndupes_log_fn fn, void *ctx);
+
+/**
+ * Reads and fingerprints files, in parallel over cfg.jobs threads.  A file that cannot be
+ * read is reported through the log callback (level ERROR) and skipped; it does not stop
+ * the others.  Paths are copied.  The same path (or the same device and inode) given twice
+ * is read once.
+ * @return NDUPES_OK (even when some files failed: see ndupes_corpus_failed),
+ *         NDUPES_ERR_NOMEM, NDUPES_ERR_INTERRUPTED, NDUPES_ERR_ARG.
+ */
+NDUPES_API ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths,
+                                                 size_t n);
+
+/**
+ * Adds one article from memory under the given name (copied), with a time (seconds since
+ * the epoch; used to choose the oldest as representative).
+ * @return NDUPES_OK, NDUPES_ERR_BINARY (not added), NDUPES_ERR_NOMEM, NDUPES_ERR_ARG.
+ */
+NDUPES_API ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name,
+                                                const void *buf, size_t len, int64_t mtime);
+
+/** @return how many files given to ndupes_corpus_add_files() could not be read. */
+NDUPES_API size_t ndupes_corpus_failed(const ndupes_corpus *c);
+
+/** @return how many articles the corpus holds. */
+NDUPES_API size_t ndupes_corpus_size(const ndupes_corpus *c);
+
+/**
+ * Finds the groups: learns site templates, builds the LSH index, scores candidate pairs
+ * and clusters them.  May be called again after more articles are added.
+ * @return NDUPES_OK, NDUPES_ERR_NOMEM, NDUPES_ERR_INTERRUPTED.
+ */
+NDUPES_API ndupes_status ndupes_corpus_group(ndupes_corpus *c);
+
+/** @return the number of groups of two or more articles found by the last ndupes_corpus_group. */
+NDUPES_API size_t ndupes_corpus_ngroups(const ndupes_corpus *c);
+
+/** @return the number of members of group g (0 if out of range). */
+NDUPES_API size_t ndupes_group_size(const ndupes_corpus *c, size_t g);
+
+/**
+ * Member i of group g; i = 0 is the representative (the oldest file, else the one with
+ * the most content).  Groups are ordered by their representative's name, members by
+ * descending score then name.
+ * @param score  if not NULL, receives the member's score against the representative
+ *               (1.0 for the representative itself).
+ * @return the member's name (borrowed), or NULL if out of range.
+ */
+NDUPES_API const char *ndupes_group_member(const ndupes_corpus *c, size_t g, size_t i,
+                                           double *score);
+
+/** @return the group (0-based, as for ndupes_group_member) of article i, or SIZE_MAX when
+ *  article i is in no group or out of range. */
+NDUPES_API size_t ndupes_corpus_group_of(const ndupes_corpus *c, size_t i);
+
+/** @return the name of article i (0 <= i < ndupes_corpus_size; input order), or NULL. */
+NDUPES_API const char *ndupes_corpus_name(const ndupes_corpus *c, size_t i);
+
+/**
+ * Scores articles i and j of the corpus as the grouping does (after ndupes_corpus_group,
+ * templates included).  @return NDUPES_OK, or NDUPES_ERR_ARG when an index is out of range.
+ */
+NDUPES_API ndupes_status ndupes_corpus_compare(const ndupes_corpus *c, size_t i, size_t j,
+                                               ndupes_score *out);
+
+/** Statistics of the last run, for -v and the benchmark. */
+typedef struct ndupes_stats {
+    size_t articles, failed, empty, cp1252;
+    uint64_t bytes;
+    size_t paragraphs, kept, templates;
+    size_t candidates, scored, edges, merges_refused;
+    double t_read, t_template, t_lsh, t_score, t_cluster; /* seconds, wall time */
+} ndupes_stats;
+
+/** Fills *out with the corpus's statistics. */
+NDUPES_API void ndupes_corpus_stats(const ndupes_corpus *c, ndupes_stats *out);
+
+/**
+ * Asks every running ndupes_corpus_add_files/ndupes_corpus_group to stop soon and return
+ * NDUPES_ERR_INTERRUPTED.  Async-signal-safe (it sets one flag).
+ */
+NDUPES_API void ndupes_interrupt(void);
+
+/* ------------------------------------------------------------------------------------
+ * Writer
+ * ---------------------------------------------------------------------------------- */
+typedef enum ndupes_format {
+    NDUPES_FORMAT_TEXT,  /* groups of paths, representative first, blank line between groups */
+    NDUPES_FORMAT_JSON,  /* JSON Lines, one object per group */
+    NDUPES_FORMAT_TSV,   /* group<TAB>score<TAB>path */
+    NDUPES_FORMAT_OMIT_FIRST /* only the non-representatives, one per line */
+} ndupes_format;
+
+/**
+ * Writes the groups of the last ndupes_corpus_group() to out.
+ * @param nul  1: terminate each path with NUL instead of a newline (TEXT and OMIT_FIRST).
+ * @return NDUPES_OK, or NDUPES_ERR_IO when writing failed (errno kept).
+ */
+NDUPES_API ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out,
+                                             ndupes_format fmt, int nul);
+
+/**
+ * Writes s as a JSON string (with the quotes) to out: ", \ and control characters
+ * escaped, valid UTF-8 copied, each invalid byte written as \u00XX of its Latin-1 value
+ * so that the output is always valid JSON and UTF-8.
+ * @return 0 on success, -1 when writing failed.
+ */
+NDUPES_API int ndupes_json_write_string(FILE *out, const char *s, size_t len);
+
+/* ------------------------------------------------------------------------------------
+ * Measuring: pairwise precision, recall, F1 and the adjusted Rand index
+ * ---------------------------------------------------------------------------------- */
+typedef struct ndupes_metrics {
+    double precision, recall, f1, ari;
+    uint64_t tp, fp, fn; /* pairs */
+} ndupes_metrics;
+
+/**
+ * Compares two labelings of the same n items: truth[i] and pred[i] are cluster labels
+ * (any integers; equal labels mean the same cluster).
+ * @return NDUPES_OK, NDUPES_ERR_NOMEM, NDUPES_ERR_ARG (a NULL array with n > 0).
+ */
+NDUPES_API ndupes_status ndupes_metrics_compute(const size_t *truth, const size_t *pred, size_t n,
+                                                ndupes_metrics *out);
+
+/* ------------------------------------------------------------------------------------
+ * Testing hook
+ * ---------------------------------------------------------------------------------- */
+/**
+ * Makes the n-th library allocation from now fail (n >= 1), and every later one when
+ * sticky is 1; n = 0 turns injection off.  For tests of out-of-memory handling only.
+ */
+NDUPES_API void ndupes_test_fail_alloc(unsigned long n, int sticky);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* NDUPES_H */

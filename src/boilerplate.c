@@ -1,0 +1,269 @@
+/*
+ * boilerplate.c - which paragraphs of a page are the article, and which are site chrome.
+ *
+ * Each rule looks at one paragraph (its normalised text and the reader's counts) or at
+ * its neighbours, and the first rule that fires names the reason.  The rules, in order:
+ *   repeat    the same normalised text appeared earlier on the page (pages that print
+ *             their body twice, repeated captions);
+ *   contact   a short paragraph with an e-mail address, a URL or an @handle (bios,
+ *             "Share this @site.com");
+ *   cue       words of site chrome: cookies, newsletters, share buttons, photo credits,
+ *             copyright, bylines and bios, menus of items separated by "|";
+ *   teaser    a truncated teaser ("..." at the end of a short paragraph), an item of a
+ *             link list (">> Headline"), or a headline-like line between dropped ones;
+ *   short     the jusText idea: a short paragraph with few function words is a title,
+ *             label, menu or caption, not running text; all-capital lines likewise;
+ *   tail      everything after an end-of-article marker ("You may also like", "A message
+ *             from ...", "Related stories") when less text follows it than precedes it.
+ * Cross-file templates (paragraphs that recur across many files) are found later, by the
+ * corpus (fingerprint.c), because one page cannot show them.
+ * Cue words are checked only on short paragraphs, with a larger limit for the unambiguous
+ * ones, so that an article that mentions cookies or a newsletter keeps its paragraphs.
+ */
+#include "nd_internal.h"
+
+#include <string.h>
+
+typedef struct cue {
+    const char *phrase;
+    unsigned max_words; /* the cue counts only in paragraphs of at most this many words */
+} cue;
+
+static const cue cues[] = {
+    /* unambiguous chrome */
+    {"cookie", 60}, {"privacy policy", 60}, {"terms of use", 60}, {"terms of service", 60},
+    {"terms and conditions", 60}, {"all rights reserved", 60}, {"copyright", 40},
+    {"newsletter", 50}, {"subscribe", 40}, {"subscribers", 40}, {"leave a reply", 40},
+    {"contributed to this report", 40}, {"contributed reporting", 40}, {"full bio", 40},
+    {"skip to content", 40}, {"share this", 40}, {"you may also like", 40},
+    {"breaking news alert", 40}, {"support us", 60}, {"please support", 60},
+    {"getty images", 50}, {"via ap", 50}, {"/ap", 50}, {"/afp", 50}, {"/reuters", 50},
+    {"/vcg", 50}, {"/xinhua", 50}, {"/epa", 50}, {"/pa ", 50}, {"shutterstock", 50},
+    {"(image:", 50}, {"(photo:", 50}, {"photo by", 40}, {"pictured", 40}, {"(left)", 40},
+    {"(right)", 40}, {"(r)", 40}, {"(l)", 40}, {"photo illustration", 40}, {"file photo", 40},
+    {"a screenshot of", 40}, {"reporting by", 30}, {"editing by", 30}, {"follow us", 30},
+    {"click here", 30}, {"sign up", 30}, {"not responsible for the content", 30},
+    {"is a reporter", 45}, {"is a correspondent", 45}, {"is an editor", 45},
+    {"is a writer", 45}, {"is a journalist", 45}, {"is a senior", 45}, {"covers film", 45},
+    {"send tips", 45}, {"follow him", 45}, {"follow her", 45}, {"written by", 20},
+    /* weaker: only in very short paragraphs */
+    {"share", 12}, {"tweet", 12}, {"facebook", 12}, {"whatsapp", 12}, {"pinterest", 12},
+    {"linkedin", 12}, {"email", 10}, {"e-mail", 10}, {"print", 8}, {"advertisement", 12},
+    {"sponsored", 12}, {"promoted", 12}, {"related", 12}, {"read more", 15},
+    {"read next", 15}, {"recommended", 12}, {"trending", 12}, {"most read", 12},
+    {"most popular", 12}, {"comments", 12}, {"comment", 8}, {"posted by", 15},
+    {"published", 12}, {"updated", 12}, {"min read", 15}, {"back to top", 12},
+    {"contact us", 15}, {"about us", 15}, {"write for us", 15}, {"photo:", 40},
+    {"image:", 40}, {"credit:", 40}, {"video", 8}, {"watch:", 12}, {"listen", 8},
+    {"donate", 20}, {"advertise", 12}, {"accessibility", 15}, {"log in", 12}, {"sign in", 12},
+    {"more from", 10}, {"follow", 6}, {"getty", 30},
+};
+
+/* End-of-article markers: what follows them is usually more chrome. */
+static const char *const tail_markers[] = {
+    "you may also like", "related stories", "related articles", "related news",
+    "more stories", "more from", "trending now", "most read", "most popular",
+    "recommended for you", "a message from", "dear readers", "leave a reply",
+    "read more", "you might also like", "more on this story", "top stories",
+};
+
+/* True when phrase occurs in s starting at a word boundary. */
+static bool has_phrase(const char *s, size_t len, const char *phrase)
+{
+    size_t pl = strlen(phrase);
+    const char *p = s, *end = s + len;
+    while (p + pl <= end) {
+        const char *hit = memchr(p, phrase[0], (size_t)(end - p));
+        if (!hit || hit + pl > end)
+            return false;
+        if (memcmp(hit, phrase, pl) == 0) {
+            unsigned char b = hit > s ? (unsigned char)hit[-1] : ' ';
+            bool alnum_phrase = (phrase[0] >= 'a' && phrase[0] <= 'z');
+            if (!alnum_phrase || !((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')))
+                return true;
+        }
+        p = hit + 1;
+    }
+    return false;
+}
+
+/* E-mail address, URL or @handle. */
+static const char *contact(const char *s, size_t len)
+{
+    if (has_phrase(s, len, "http://") || has_phrase(s, len, "https://") ||
+        has_phrase(s, len, "www."))
+        return "url";
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '@')
+            continue;
+        bool before = i > 0 && s[i - 1] != ' ';
+        bool after = i + 1 < len && s[i + 1] != ' ';
+        if (before && after)
+            return "e-mail address";
+        if (after)
+            return "@handle";
+    }
+    static const char *const tld[] = {".com", ".org", ".net", ".co.uk", ".example", ".io"};
+    for (size_t t = 0; t < sizeof tld / sizeof tld[0]; t++) {
+        const char *hit = s;
+        size_t tl = strlen(tld[t]);
+        while ((hit = strstr(hit, tld[t])) != NULL) {
+            bool end = hit + tl >= s + len || !((hit[tl] >= 'a' && hit[tl] <= 'z'));
+            bool word = hit > s && hit[-1] != ' ';
+            if (end && word)
+                return "domain name";
+            hit += tl;
+        }
+    }
+    return NULL;
+}
+
+/* A line made of items separated by | or :: (menus, bylines with read times). */
+static bool menu_line(const char *s, size_t len)
+{
+    unsigned bars = 0;
+    for (size_t i = 0; i < len; i++)
+        bars += s[i] == '|' || (s[i] == ':' && i + 1 < len && s[i + 1] == ':');
+    return bars >= 2;
+}
+
+static bool ends_sentence(const char *s, size_t len)
+{
+    while (len && (s[len - 1] == '"' || s[len - 1] == '\'' || s[len - 1] == ')'))
+        len--;
+    return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?' ||
+                   s[len - 1] == ':' || s[len - 1] == ';');
+}
+
+static bool ends_ellipsis(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s + len - 3, "...", 3) == 0;
+}
+
+static bool list_item(const char *s, size_t len)
+{
+    return len >= 2 && (s[0] == '>' || s[0] == '*' || (s[0] == '-' && s[1] == ' ') ||
+                        (len >= 3 && memcmp(s, "\xC2\xBB", 2) == 0) ||
+                        (len >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0));
+}
+
+/* The per-paragraph rules; returns the reason, with *detail set. */
+static ndupes_reason classify_one(const ndupes_doc *doc, const nd_para_rec *p,
+                                  const char **detail)
+{
+    const char *s = doc->norm.p + p->norm_off;
+    size_t len = p->norm_len;
+    unsigned w = p->words;
+    const char *c;
+    if (w <= 45 && (c = contact(s, len)) != NULL) {
+        *detail = c;
+        return NDUPES_DROP_CONTACT;
+    }
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
+        if (w <= cues[i].max_words && has_phrase(s, len, cues[i].phrase)) {
+            *detail = cues[i].phrase;
+            return NDUPES_DROP_CUE;
+        }
+    }
+    if (w <= 25 && menu_line(s, len)) {
+        *detail = "menu";
+        return NDUPES_DROP_CUE;
+    }
+    if (w <= 30 && ends_ellipsis(s, len)) {
+        *detail = "truncated";
+        return NDUPES_DROP_TEASER;
+    }
+    if (w <= 20 && list_item(s, len) && !ends_sentence(s, len)) {
+        *detail = "link list";
+        return NDUPES_DROP_TEASER;
+    }
+    if (w < 8) {
+        *detail = "few words";
+        return NDUPES_DROP_SHORT;
+    }
+    if (p->letters >= 12 && p->upper * 10 >= p->letters * 8) {
+        *detail = "capitals";
+        return NDUPES_DROP_SHORT;
+    }
+    if (w < 25 && p->stop * 100 < w * 22) {
+        *detail = "few stopwords";
+        return NDUPES_DROP_SHORT;
+    }
+    if (w <= 20 && !ends_sentence(s, len) && p->caps_words * 10 >= w * 6) {
+        *detail = "headline";
+        return NDUPES_DROP_SHORT;
+    }
+    return NDUPES_KEEP;
+}
+
+static bool is_tail_marker(const ndupes_doc *doc, const nd_para_rec *p)
+{
+    if (p->words > 8)
+        return false;
+    const char *s = doc->norm.p + p->norm_off;
+    for (size_t i = 0; i < sizeof tail_markers / sizeof tail_markers[0]; i++)
+        if (has_phrase(s, p->norm_len, tail_markers[i]))
+            return true;
+    return false;
+}
+
+void nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
+{
+    size_t n = doc->n;
+    nd_para_rec *r = doc->recs;
+    for (size_t i = 0; i < n; i++) {
+        r[i].reason = NDUPES_KEEP;
+        r[i].detail = "";
+        for (size_t j = 0; j < i; j++) {
+            if (r[j].hash == r[i].hash && r[j].norm_len == r[i].norm_len) {
+                r[i].reason = NDUPES_DROP_REPEAT;
+                r[i].detail = "repeat";
+                break;
+            }
+        }
+        if (r[i].reason == NDUPES_KEEP)
+            r[i].reason = classify_one(doc, &r[i], &r[i].detail);
+    }
+    /* A headline-like line between dropped paragraphs belongs to the list around it. */
+    for (size_t i = 1; i + 1 < n; i++) {
+        const char *s = doc->norm.p + r[i].norm_off;
+        if (r[i].reason == NDUPES_KEEP && r[i].words <= 20 &&
+            !ends_sentence(s, r[i].norm_len) && r[i - 1].reason != NDUPES_KEEP &&
+            r[i + 1].reason != NDUPES_KEEP) {
+            r[i].reason = NDUPES_DROP_TEASER;
+            r[i].detail = "between dropped lines";
+        }
+    }
+    /* The tail: after an end-of-article marker, when less content follows than precedes. */
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += r[i].reason == NDUPES_KEEP ? r[i].words : 0;
+    size_t before = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_tail_marker(doc, &r[i]) && before * 2 > total && before > 0) {
+            for (size_t j = i + 1; j < n; j++) {
+                if (r[j].reason == NDUPES_KEEP) {
+                    r[j].reason = NDUPES_DROP_TAIL;
+                    r[j].detail = "after end-of-article marker";
+                }
+            }
+            break;
+        }
+        before += r[i].reason == NDUPES_KEEP ? r[i].words : 0;
+    }
+    if (cfg->keep_boilerplate || cfg->baseline)
+        for (size_t i = 0; i < n; i++)
+            if (r[i].reason != NDUPES_DROP_REPEAT || cfg->baseline)
+                r[i].reason = NDUPES_KEEP;
+}
+
+const char *ndupes_reason_name(ndupes_reason r)
+{
+    static const char *const names[NDUPES_REASON_COUNT] = {
+        [NDUPES_KEEP] = "keep",       [NDUPES_DROP_CUE] = "cue",
+        [NDUPES_DROP_CONTACT] = "contact", [NDUPES_DROP_TEASER] = "teaser",
+        [NDUPES_DROP_SHORT] = "short",     [NDUPES_DROP_REPEAT] = "repeat",
+        [NDUPES_DROP_TAIL] = "tail",       [NDUPES_DROP_TEMPLATE] = "template",
+    };
+    return (unsigned)r < NDUPES_REASON_COUNT ? names[r] : "unknown";
+}

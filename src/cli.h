@@ -1,0 +1,70 @@
+/*
+ * cli.h - what the files of the ndupes tool share.  The tool uses only the library's
+ * public API (ndupes.h); these are its own helpers (tool_ in curl, cli_ here).
+ */
+#ifndef NDUPES_CLI_H
+#define NDUPES_CLI_H
+
+#include "ndupes.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define EXIT_PARTIAL 1 /* done, but some inputs could not be read */
+#define EXIT_USAGE 2   /* usage or fatal error */
+#define EXIT_BUSY 75   /* the database is held by another run (EX_TEMPFAIL) */
+
+extern int cli_verbose; /* -1 quiet, 0 normal, 1 verbose */
+
+/* Diagnostics: "ndupes: PATH: message" (path may be NULL) on stderr. */
+void cli_warn(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A usage error: the message, then "ndupes: try 'ndupes --help'"; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The library's log callback: errors always, INFO only with -v, nothing with -q. */
+void cli_log(void *ctx, ndupes_level level, const char *path, const char *msg);
+
+/* Strict number parsing: the whole string, within [lo, hi]; false otherwise. */
+bool cli_parse_double(const char *s, double lo, double hi, double *out);
+bool cli_parse_uint(const char *s, unsigned long long lo, unsigned long long hi,
+                    unsigned long long *out);
+/* A size such as 16M, 512k, 1G or a plain byte count. */
+bool cli_parse_size(const char *s, unsigned long long *out);
+
+/* A growable list of paths. */
+typedef struct cli_paths {
+    char **v;
+    size_t n, cap;
+    size_t failed; /* inputs that could not be listed (reported already) */
+} cli_paths;
+bool cli_paths_add(cli_paths *p, const char *s, size_t len);
+void cli_paths_free(cli_paths *p);
+/* Adds a file, or a directory's regular files (recursively, hidden entries and symlinked
+ * directories skipped, sorted by name).  Problems are reported and counted. */
+bool cli_collect(cli_paths *p, const char *path);
+/* Reads path names from f, one a line (sep '\n') or NUL-terminated (sep '\0'). */
+bool cli_read_list(cli_paths *p, FILE *f, int sep);
+
+/* Subcommands: argc/argv start at the subcommand's name. */
+int cli_strip(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+int cli_eval(int argc, char **argv);
+
+/* The grouping run shared by the default command and eval. */
+typedef struct cli_run {
+    ndupes_config cfg;
+    ndupes_format format;
+    int nul;
+    cli_paths inputs;
+} cli_run;
+
+/* Parses the run's options (cmd: the subcommand's name for messages, or NULL).  Returns
+ * 0 with *first the index of the first operand; 1 when --help/--version was handled;
+ * -1 for --help of a subcommand (the caller prints its help); EXIT_USAGE on misuse. */
+int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first);
+/* Lists the files of argv[first..] (and stdin); returns 0 or an exit status. */
+int cli_gather(cli_run *r, int argc, char **argv, int first);
+/* Reads and groups r->inputs; returns 0 with the corpus in *out, or an exit status. */
+int cli_group(cli_run *r, ndupes_corpus **out);
+
+#endif

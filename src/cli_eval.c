@@ -1,0 +1,252 @@
+/*
+ * cli_eval.c - `ndupes eval TRUTH.tsv [OPTIONS] PATH...`: the groups measured against a
+ * labeled truth.
+ *
+ * TRUTH has lines "file<TAB>cluster" ('#' starts a comment).  Each grouped file is matched
+ * to a truth line by its path as given, else by the truth path being a trailing part of it
+ * ("articles/x.txt" matches "../shared/devset/articles/x.txt"), else by base name when that
+ * base name is unique in TRUTH.  Files without a truth line are left out of the figures
+ * (and counted).  Prints pairwise precision, recall, F1 and the adjusted Rand index, then
+ * the wrong pairs with their scores: merged (grouped but different in truth) and split
+ * (same in truth but not grouped).
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LIST_MAX 40
+
+typedef struct truth {
+    char **file, **cluster;
+    size_t n, cap;
+} truth;
+
+static void truth_free(truth *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->file[i]);
+        free(t->cluster[i]);
+    }
+    free(t->file);
+    free(t->cluster);
+}
+
+static int truth_load(truth *t, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        cli_warn(path, "%s", strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t len;
+    int rc = 0;
+    while ((len = getline(&line, &cap, f)) > 0) {
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0 || line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab || tab == line || !tab[1]) {
+            cli_warn(path, "line %zu: expected FILE<TAB>CLUSTER", lineno);
+            rc = -1;
+            break;
+        }
+        *tab = '\0';
+        if (t->n == t->cap) {
+            t->cap = t->cap ? t->cap * 2 : 256;
+            char **a = realloc(t->file, t->cap * sizeof *a);
+            if (a)
+                t->file = a;
+            char **b = realloc(t->cluster, t->cap * sizeof *b);
+            if (b)
+                t->cluster = b;
+            if (!a || !b) {
+                rc = -1;
+                break;
+            }
+        }
+        t->file[t->n] = strdup(line);
+        t->cluster[t->n] = strdup(tab + 1);
+        if (!t->file[t->n] || !t->cluster[t->n]) {
+            rc = -1;
+            break;
+        }
+        t->n++;
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+static const char *base(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+/* Index of path's truth line, or -1. */
+static long truth_match(const truth *t, const char *path)
+{
+    size_t pl = strlen(path);
+    long by_base = -1;
+    int base_count = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const char *f = t->file[i];
+        if (strcmp(f, path) == 0)
+            return (long)i;
+        size_t fl = strlen(f);
+        if (fl < pl && path[pl - fl - 1] == '/' && strcmp(path + pl - fl, f) == 0)
+            return (long)i;
+        if (strcmp(base(f), base(path)) == 0) {
+            by_base = (long)i;
+            base_count++;
+        }
+    }
+    return base_count == 1 ? by_base : -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Dense ids for the truth clusters (equal names, equal id). */
+static size_t *cluster_ids(const truth *t)
+{
+    size_t *id = malloc((t->n ? t->n : 1) * sizeof *id);
+    char **sorted = malloc((t->n ? t->n : 1) * sizeof *sorted);
+    if (!id || !sorted) {
+        free(id);
+        free(sorted);
+        return NULL;
+    }
+    memcpy(sorted, t->cluster, t->n * sizeof *sorted);
+    qsort(sorted, t->n, sizeof *sorted, cmp_str);
+    for (size_t i = 0; i < t->n; i++) {
+        char **hit = bsearch(&t->cluster[i], sorted, t->n, sizeof *sorted, cmp_str);
+        while (hit > sorted && strcmp(hit[-1], t->cluster[i]) == 0)
+            hit--;
+        id[i] = (size_t)(hit - sorted);
+    }
+    free(sorted);
+    return id;
+}
+
+static void eval_usage(FILE *f)
+{
+    fputs("usage: ndupes eval TRUTH.tsv [OPTIONS] PATH...\n"
+          "\n"
+          "Groups PATH as 'ndupes' does (same options), then compares the groups with TRUTH\n"
+          "(lines FILE<TAB>CLUSTER; files matched by path, trailing path or unique base name)\n"
+          "and prints pairwise precision, recall, F1 and the adjusted Rand index, then the\n"
+          "wrong pairs with their scores: merged (grouped, different in TRUTH) and split\n"
+          "(same cluster in TRUTH, not grouped).\n",
+          f);
+}
+
+int cli_eval(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        if (argc < 2)
+            return cli_usage_error("eval", "no truth file given");
+        eval_usage(stdout);
+        return 0;
+    }
+    const char *tpath = argv[1];
+    cli_run r = {0};
+    int first;
+    int rc = cli_parse_run(argc - 1, argv + 1, "eval", &r, &first);
+    if (rc == -1) {
+        eval_usage(stdout);
+        return 0;
+    }
+    if (rc)
+        return rc == 1 ? 0 : rc;
+    truth t = {0};
+    if (truth_load(&t, tpath) != 0) {
+        truth_free(&t);
+        return EXIT_USAGE;
+    }
+    rc = cli_gather(&r, argc - 1, argv + 1, first);
+    ndupes_corpus *c = NULL;
+    if (!rc)
+        rc = cli_group(&r, &c);
+    if (rc) {
+        truth_free(&t);
+        cli_paths_free(&r.inputs);
+        return rc;
+    }
+    size_t n = ndupes_corpus_size(c);
+    size_t *tid = cluster_ids(&t);
+    size_t *tl = malloc((n ? n : 1) * sizeof *tl), *pl = malloc((n ? n : 1) * sizeof *pl);
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    char **names = malloc((n ? n : 1) * sizeof *names);
+    if (!tid || !tl || !pl || !idx || !names) {
+        cli_warn(NULL, "out of memory");
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++)
+        names[i] = (char *)ndupes_corpus_name(c, i);
+    size_t m = 0, unlabeled = 0;
+    for (size_t i = 0; i < n; i++) {
+        long ti = truth_match(&t, names[i]);
+        if (ti < 0) {
+            unlabeled++;
+            continue;
+        }
+        idx[m] = i;
+        tl[m] = tid[ti];
+        size_t g = ndupes_corpus_group_of(c, i);
+        pl[m] = g != SIZE_MAX ? g : n + i;
+        m++;
+    }
+    ndupes_metrics mt;
+    if (ndupes_metrics_compute(tl, pl, m, &mt) != NDUPES_OK) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    printf("files      %zu labeled (%zu not in the truth file, left out)\n", m, unlabeled);
+    printf("precision  %.4f\nrecall     %.4f\nf1         %.4f\nari        %.4f\n",
+           mt.precision, mt.recall, mt.f1, mt.ari);
+    printf("pairs      %llu right, %llu merged wrongly, %llu split wrongly\n",
+           (unsigned long long)mt.tp, (unsigned long long)mt.fp, (unsigned long long)mt.fn);
+    /* The wrong pairs, with their scores. */
+    const char *title[2] = {"merged (grouped, different in truth)",
+                            "split (same in truth, not grouped)"};
+    for (int kind = 0; kind < 2; kind++) {
+        size_t shown = 0, total = 0;
+        for (size_t a = 0; a < m; a++)
+            for (size_t b = a + 1; b < m; b++) {
+                int same_t = tl[a] == tl[b], same_p = pl[a] == pl[b];
+                if (kind == 0 ? !(same_p && !same_t) : !(same_t && !same_p))
+                    continue;
+                if (total++ == 0)
+                    printf("\n%s:\n", title[kind]);
+                if (shown < LIST_MAX) {
+                    ndupes_score s;
+                    ndupes_corpus_compare(c, idx[a], idx[b], &s);
+                    printf("  %.3f  %s  %s\n", s.score, names[idx[a]], names[idx[b]]);
+                    shown++;
+                }
+            }
+        if (total > shown)
+            printf("  ... and %zu more\n", total - shown);
+    }
+    rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
+out:
+    free(tid);
+    free(tl);
+    free(pl);
+    free(idx);
+    free(names);
+    ndupes_corpus_free(c);
+    truth_free(&t);
+    cli_paths_free(&r.inputs);
+    return rc;
+}

@@ -1,0 +1,171 @@
+/*
+ * cli_inputs.c - turning command-line paths and stdin lists into the list of files.
+ *
+ * Directories are walked recursively in name order (so runs are reproducible), skipping
+ * hidden entries (".git", ".cache", editor backups) and never following a symlink to a
+ * directory: a symlink loop cannot trap the walk.  Symlinks to files are kept; the library
+ * reads a file reached through two paths only once.  Only regular files are listed from a
+ * directory; a FIFO or device named on the command line is passed on, and the library
+ * refuses it without blocking.  A directory that cannot be opened is reported and counted.
+ */
+#define _GNU_SOURCE
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+bool cli_paths_add(cli_paths *p, const char *s, size_t len)
+{
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? p->cap * 2 : 256;
+        char **v = realloc(p->v, nc * sizeof *v);
+        if (!v)
+            return false;
+        p->v = v;
+        p->cap = nc;
+    }
+    char *d = malloc(len + 1);
+    if (!d)
+        return false;
+    memcpy(d, s, len);
+    d[len] = '\0';
+    p->v[p->n++] = d;
+    return true;
+}
+
+void cli_paths_free(cli_paths *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        free(p->v[i]);
+    free(p->v);
+    p->v = NULL;
+    p->n = p->cap = 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walks directory dir (depth limits runaway nesting). */
+static bool walk(cli_paths *p, const char *dir, unsigned depth)
+{
+    if (depth > 256) {
+        cli_warn(dir, "directory nesting too deep; skipped");
+        p->failed++;
+        return true;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        cli_warn(dir, "%s", strerror(errno));
+        p->failed++;
+        return true;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    bool ok = true;
+    struct dirent *e;
+    errno = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **t = realloc(names, cap * sizeof *t);
+            if (!t) {
+                ok = false;
+                break;
+            }
+            names = t;
+        }
+        if (!(names[n] = strdup(e->d_name))) {
+            ok = false;
+            break;
+        }
+        n++;
+    }
+    if (ok && errno) {
+        cli_warn(dir, "%s", strerror(errno));
+        p->failed++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_name);
+    size_t dl = strlen(dir);
+    bool slash = dl > 0 && dir[dl - 1] == '/';
+    for (size_t i = 0; i < n && ok; i++) {
+        size_t len = dl + !slash + strlen(names[i]);
+        char *full = malloc(len + 1);
+        if (!full) {
+            ok = false;
+            break;
+        }
+        snprintf(full, len + 1, "%s%s%s", dir, slash ? "" : "/", names[i]);
+        struct stat sb;
+        if (lstat(full, &sb) != 0) {
+            if (errno != ENOENT) { /* vanished since the listing: nothing to report */
+                cli_warn(full, "%s", strerror(errno));
+                p->failed++;
+            }
+        } else if (S_ISDIR(sb.st_mode)) {
+            ok = walk(p, full, depth + 1);
+        } else if (S_ISREG(sb.st_mode)) {
+            ok = cli_paths_add(p, full, len);
+        } else if (S_ISLNK(sb.st_mode)) {
+            struct stat tb;
+            if (stat(full, &tb) == 0 && S_ISREG(tb.st_mode))
+                ok = cli_paths_add(p, full, len);
+            /* symlinks to directories and dangling ones are skipped */
+        }
+        free(full);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return ok;
+}
+
+bool cli_collect(cli_paths *p, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        cli_warn(path, "%s", strerror(errno));
+        p->failed++;
+        return true;
+    }
+    if (S_ISDIR(sb.st_mode))
+        return walk(p, path, 0);
+    return cli_paths_add(p, path, strlen(path));
+}
+
+bool cli_read_list(cli_paths *p, FILE *f, int sep)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    bool ok = true;
+    while ((n = getdelim(&line, &cap, sep, f)) > 0) {
+        size_t len = (size_t)n;
+        if (line[len - 1] == sep)
+            len--;
+        if (sep == '\n' && len && line[len - 1] == '\r')
+            len--;
+        if (len == 0)
+            continue;
+        if (memchr(line, '\0', len)) {
+            cli_warn("-", "a file name in the list contains a NUL byte (use -0 for NUL-separated lists); skipped");
+            p->failed++;
+            continue;
+        }
+        if (!(ok = cli_collect(p, line)))
+            break;
+    }
+    if (ferror(f)) {
+        cli_warn("-", "reading the list of files: %s", strerror(errno));
+        p->failed++;
+    }
+    free(line);
+    return ok;
+}

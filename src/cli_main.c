@@ -1,0 +1,271 @@
+/*
+ * cli_main.c - the ndupes command: options, inputs, the grouping run, exit status.
+ *
+ * `ndupes [OPTIONS] PATH...` groups near-duplicate articles and prints the groups;
+ * `ndupes strip|explain|eval ...` are subcommands (cli_strip.c, cli_explain.c, cli_eval.c).
+ * Results go to stdout only; every diagnostic goes to stderr as "ndupes: PATH: reason".
+ * Exit status: 0 done, 1 done but some inputs could not be read, 2 usage or fatal error,
+ * 75 the database is held by another run.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void usage(FILE *f)
+{
+    fputs("usage: ndupes [OPTIONS] [PATH...]\n"
+          "       find DIR -name '*.txt' -print0 | ndupes -0 -\n"
+          "       ndupes strip FILE\n"
+          "       ndupes explain FILE_A FILE_B\n"
+          "       ndupes eval TRUTH.tsv [OPTIONS] PATH...\n"
+          "\n"
+          "Finds near-duplicate news articles among plain-text files (wire copies, spun\n"
+          "copies, AI rewrites that keep the quotes, excerpts) after removing each page's\n"
+          "boilerplate, and prints the groups: the representative first, one path a line,\n"
+          "groups separated by a blank line.  Files without a duplicate are not printed.\n"
+          "PATH is a file or a directory (walked recursively; hidden entries skipped).\n"
+          "With '-' or no PATH and stdin not a terminal, file names are read from stdin.\n"
+          "\n"
+          "Options:\n"
+          "  -0, --null            file names on stdin are NUL-separated; text and\n"
+          "                        --omit-first output ends each path with NUL\n"
+          "  -f, --format FMT      text (default), json (JSON Lines), tsv\n"
+          "      --omit-first      print only the non-representatives (for xargs rm)\n"
+          "  -t, --threshold X     pair score for duplicates, 0 < X <= 1 (default 0.35)\n"
+          "  -j, --jobs N          worker threads (default: all cores)\n"
+          "      --max-size SIZE   skip files larger than SIZE (default 16M; k, M, G)\n"
+          "      --shingle N       words per shingle, 2..8 (default 5)\n"
+          "      --baseline        the naive method for comparison: whole-page word\n"
+          "                        5-shingle Jaccard at 0.5, no boilerplate removal\n"
+          "  -q, --quiet           no diagnostics except fatal errors\n"
+          "  -v, --verbose         also say which files were re-decoded or empty, and timings\n"
+          "  -h, --help            print this help and exit\n"
+          "  -V, --version         print the version and exit\n"
+          "\n"
+          "Exit status: 0 done; 1 done, but some inputs could not be read (each named on\n"
+          "stderr); 2 usage or fatal error; 75 the database is held by another run.\n"
+          "See ndupes(1) for the output formats and examples.\n",
+          f);
+}
+
+enum { OPT_OMIT = 256, OPT_MAXSIZE, OPT_SHINGLE, OPT_BASELINE, OPT_KEEPBP };
+
+static const struct option long_opts[] = {
+    {"null", no_argument, NULL, '0'},
+    {"format", required_argument, NULL, 'f'},
+    {"omit-first", no_argument, NULL, OPT_OMIT},
+    {"threshold", required_argument, NULL, 't'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"max-size", required_argument, NULL, OPT_MAXSIZE},
+    {"shingle", required_argument, NULL, OPT_SHINGLE},
+    {"baseline", no_argument, NULL, OPT_BASELINE},
+    {"keep-boilerplate", no_argument, NULL, OPT_KEEPBP},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first)
+{
+    *first = argc;
+    ndupes_config_init(&r->cfg);
+    r->format = NDUPES_FORMAT_TEXT;
+    int omit = 0, threshold_set = 0;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+0f:t:j:qvhV", long_opts, NULL)) != -1) {
+        unsigned long long u;
+        switch (c) {
+        case '0':
+            r->nul = 1;
+            break;
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                r->format = NDUPES_FORMAT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                r->format = NDUPES_FORMAT_JSON;
+            else if (strcmp(optarg, "tsv") == 0)
+                r->format = NDUPES_FORMAT_TSV;
+            else
+                return cli_usage_error(cmd, "--format: unknown format '%s' (text, json, tsv)",
+                                       optarg);
+            break;
+        case OPT_OMIT:
+            omit = 1;
+            break;
+        case 't':
+            if (!cli_parse_double(optarg, 1e-9, 1.0, &r->cfg.threshold))
+                return cli_usage_error(cmd, "--threshold: '%s' is not a number in (0, 1]",
+                                       optarg);
+            threshold_set = 1;
+            break;
+        case 'j':
+            if (!cli_parse_uint(optarg, 1, 256, &u))
+                return cli_usage_error(cmd, "--jobs: '%s' is not a whole number from 1 to 256",
+                                       optarg);
+            r->cfg.jobs = (unsigned)u;
+            break;
+        case OPT_MAXSIZE:
+            if (!cli_parse_size(optarg, &u) || u == 0)
+                return cli_usage_error(cmd, "--max-size: '%s' is not a size (e.g. 512k, 16M)",
+                                       optarg);
+            r->cfg.max_size = u;
+            break;
+        case OPT_SHINGLE:
+            if (!cli_parse_uint(optarg, 2, 8, &u))
+                return cli_usage_error(cmd, "--shingle: '%s' is not a whole number from 2 to 8",
+                                       optarg);
+            r->cfg.shingle = (unsigned)u;
+            break;
+        case OPT_BASELINE:
+            r->cfg.baseline = 1;
+            break;
+        case OPT_KEEPBP:
+            r->cfg.keep_boilerplate = 1;
+            break;
+        case 'q':
+            cli_verbose = -1;
+            break;
+        case 'v':
+            cli_verbose = 1;
+            break;
+        case 'h':
+            if (cmd)
+                return -1; /* the subcommand prints its own help */
+            usage(stdout);
+            return 1;
+        case 'V':
+            printf("ndupes %s\n", ndupes_version());
+            return 1;
+        default:
+            if (optopt && optopt < 256)
+                return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);
+            return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (r->cfg.baseline) {
+        if (!threshold_set)
+            r->cfg.threshold = 0.5;
+        r->cfg.shingle = 5;
+    }
+    if (omit) {
+        if (r->format != NDUPES_FORMAT_TEXT)
+            return cli_usage_error(cmd, "--omit-first and --format %s cannot be combined",
+                                   r->format == NDUPES_FORMAT_JSON ? "json" : "tsv");
+        r->format = NDUPES_FORMAT_OMIT_FIRST;
+    }
+    *first = optind;
+    return 0;
+}
+
+int cli_gather(cli_run *r, int argc, char **argv, int first)
+{
+    int stdin_list = first >= argc && !isatty(STDIN_FILENO);
+    if (first >= argc && !stdin_list)
+        return cli_usage_error(NULL, "no files given (and stdin is a terminal)");
+    for (int i = first; i < argc; i++) {
+        if (strcmp(argv[i], "-") == 0) {
+            stdin_list = 1;
+            continue;
+        }
+        if (!cli_collect(&r->inputs, argv[i]))
+            goto nomem;
+    }
+    if (stdin_list && !cli_read_list(&r->inputs, stdin, r->nul ? '\0' : '\n'))
+        goto nomem;
+    return 0;
+nomem:
+    cli_warn(NULL, "out of memory while listing files");
+    return EXIT_USAGE;
+}
+
+int cli_group(cli_run *r, ndupes_corpus **out)
+{
+    ndupes_status st;
+    ndupes_corpus *c = ndupes_corpus_create(&r->cfg, &st);
+    if (!c) {
+        cli_warn(NULL, "%s", ndupes_strerror(st));
+        return EXIT_USAGE;
+    }
+    ndupes_corpus_set_log(c, cli_log, NULL);
+    st = ndupes_corpus_add_files(c, (const char *const *)r->inputs.v, r->inputs.n);
+    if (st == NDUPES_OK)
+        st = ndupes_corpus_group(c);
+    if (st != NDUPES_OK) {
+        cli_warn(NULL, "%s", ndupes_strerror(st));
+        ndupes_corpus_free(c);
+        return st == NDUPES_ERR_INTERRUPTED ? 130 : EXIT_USAGE;
+    }
+    if (cli_verbose > 0) {
+        ndupes_stats s;
+        ndupes_corpus_stats(c, &s);
+        cli_warn(NULL,
+                 "%zu articles (%.1f MB), %zu unreadable, %zu without text, %zu templates "
+                 "removed; %zu candidate pairs, %zu above threshold, %zu merges refused; "
+                 "read %.2fs, templates %.2fs, lsh %.2fs, score %.2fs, cluster %.2fs",
+                 s.articles, (double)s.bytes / 1e6, s.failed, s.empty, s.templates,
+                 s.candidates, s.edges, s.merges_refused, s.t_read, s.t_template, s.t_lsh,
+                 s.t_score, s.t_cluster);
+    }
+    *out = c;
+    return 0;
+}
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    ndupes_interrupt();
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1) {
+        if (strcmp(argv[1], "strip") == 0)
+            return cli_strip(argc - 1, argv + 1);
+        if (strcmp(argv[1], "explain") == 0)
+            return cli_explain(argc - 1, argv + 1);
+        if (strcmp(argv[1], "eval") == 0)
+            return cli_eval(argc - 1, argv + 1);
+    }
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    cli_run r = {0};
+    int first;
+    int rc = cli_parse_run(argc, argv, NULL, &r, &first);
+    if (rc)
+        return rc == 1 ? 0 : rc;
+    rc = cli_gather(&r, argc, argv, first);
+    if (rc) {
+        cli_paths_free(&r.inputs);
+        return rc;
+    }
+    ndupes_corpus *c = NULL;
+    rc = cli_group(&r, &c);
+    if (rc) {
+        cli_paths_free(&r.inputs);
+        return rc;
+    }
+    ndupes_status st = ndupes_write_groups(c, stdout, r.format, r.nul);
+    if (st == NDUPES_OK && fflush(stdout) != 0)
+        st = NDUPES_ERR_IO;
+    if (st != NDUPES_OK && errno != EPIPE) {
+        cli_warn("stdout", "%s", strerror(errno));
+        rc = EXIT_USAGE;
+    } else {
+        rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
+    }
+    ndupes_corpus_free(c);
+    cli_paths_free(&r.inputs);
+    return rc;
+}

@@ -1,0 +1,672 @@
+/*
+ * corpus.c - the pipeline over many articles: read and fingerprint in parallel, learn
+ * the templates, find candidates, score, cluster, and hand the groups to the writer.
+ *
+ * Articles are kept in input order, each as its fingerprint plus name, time and size; the
+ * text itself is dropped as soon as it is fingerprinted.  Every stage that runs on threads
+ * writes only to slots of its own items, and every order-dependent step sorts by index, so
+ * the groups are the same for any number of jobs.
+ */
+#define _GNU_SOURCE
+#include "nd_internal.h"
+#include "template.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LINK_FACTOR 0.6f /* chaining guard: groups merge at average score >= this x threshold */
+
+typedef struct item {
+    char *name;
+    int64_t mtime;
+    uint64_t dev, ino;
+} item;
+
+struct ndupes_corpus {
+    ndupes_config cfg;
+    ndupes_log_fn log;
+    void *log_ctx;
+    item *items;
+    nd_fp *fps;
+    size_t n, cap;
+    size_t failed;
+    nd_tmap tmap;  /* files per short paragraph: templates */
+    nd_tmap files; /* (dev, ino) of the files added */
+    /* groups of the last ndupes_corpus_group: members[goff[g] .. goff[g+1]) */
+    size_t ngroups;
+    size_t *goff;
+    uint32_t *members;
+    float *scores;
+    size_t *group_of; /* per article: its group, or SIZE_MAX */
+    ndupes_stats stats;
+};
+
+static void say(ndupes_corpus *c, ndupes_level lv, const char *path, const char *msg)
+{
+    if (c->log)
+        c->log(c->log_ctx, lv, path, msg);
+}
+
+ndupes_corpus *ndupes_corpus_create(const ndupes_config *cfg, ndupes_status *st)
+{
+    ndupes_config def;
+    if (!cfg) {
+        ndupes_config_init(&def);
+        cfg = &def;
+    }
+    if (!(cfg->threshold > 0 && cfg->threshold <= 1) || cfg->shingle < 2 || cfg->shingle > 8 ||
+        cfg->jobs > 256) {
+        if (st)
+            *st = NDUPES_ERR_ARG;
+        return NULL;
+    }
+    ndupes_corpus *c = nd_calloc(1, sizeof *c);
+    if (!c) {
+        if (st)
+            *st = NDUPES_ERR_NOMEM;
+        return NULL;
+    }
+    c->cfg = *cfg;
+    if (st)
+        *st = NDUPES_OK;
+    return c;
+}
+
+static void clear_groups(ndupes_corpus *c)
+{
+    nd_free(c->goff);
+    nd_free(c->members);
+    nd_free(c->scores);
+    nd_free(c->group_of);
+    c->group_of = NULL;
+    c->goff = NULL;
+    c->members = NULL;
+    c->scores = NULL;
+    c->ngroups = 0;
+}
+
+void ndupes_corpus_free(ndupes_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++) {
+        nd_free(c->items[i].name);
+        nd_fp_free(&c->fps[i]);
+    }
+    nd_free(c->items);
+    nd_free(c->fps);
+    nd_tmap_free(&c->tmap);
+    nd_tmap_free(&c->files);
+    clear_groups(c);
+    nd_free(c);
+}
+
+void ndupes_corpus_set_log(ndupes_corpus *c, ndupes_log_fn fn, void *ctx)
+{
+    if (!c)
+        return;
+    c->log = fn;
+    c->log_ctx = ctx;
+}
+
+static bool reserve(ndupes_corpus *c, size_t extra)
+{
+    if (c->n + extra <= c->cap)
+        return true;
+    size_t nc = c->cap ? c->cap : 64;
+    while (nc < c->n + extra)
+        nc *= 2;
+    item *it = nd_reallocarray(c->items, nc, sizeof *it);
+    if (!it)
+        return false;
+    c->items = it;
+    nd_fp *f = nd_reallocarray(c->fps, nc, sizeof *f);
+    if (!f)
+        return false;
+    c->fps = f;
+    c->cap = nc;
+    return true;
+}
+
+static bool defer_short(const ndupes_config *cfg)
+{
+    return cfg->template_min_files > 0 && !cfg->baseline;
+}
+
+/* One file's work, done on a worker thread. */
+typedef struct slot {
+    nd_fp fp;
+    int64_t mtime;
+    uint64_t dev, ino, bytes;
+    ndupes_status st;
+    int err;
+    int cp1252;
+} slot;
+
+typedef struct job {
+    ndupes_corpus *c;
+    const char *const *paths;
+    slot *slots;
+} job;
+
+static void work_file(void *ctx, size_t i)
+{
+    job *j = ctx;
+    slot *s = &j->slots[i];
+    char *buf = NULL;
+    size_t len = 0;
+    s->st = nd_read_file(j->paths[i], j->c->cfg.max_size, &buf, &len, &s->mtime, &s->dev,
+                         &s->ino);
+    s->err = errno;
+    if (s->st != NDUPES_OK)
+        return;
+    s->bytes = len;
+    ndupes_doc *doc = NULL;
+    s->st = ndupes_doc_parse(buf, len, &j->c->cfg, &doc);
+    nd_free(buf);
+    if (s->st != NDUPES_OK)
+        return;
+    s->cp1252 = doc->cp1252;
+    if (!nd_fp_build(doc, &j->c->cfg, defer_short(&j->c->cfg), &s->fp))
+        s->st = NDUPES_ERR_NOMEM;
+    ndupes_doc_free(doc);
+}
+
+/* Describes a failed slot for the log: "No such file or directory", "binary data...". */
+static void report(ndupes_corpus *c, const char *path, const slot *s)
+{
+    char msg[256];
+    if (s->st == NDUPES_ERR_IO) {
+        snprintf(msg, sizeof msg, "%s", strerror(s->err));
+    } else if (s->st == NDUPES_ERR_TOOBIG) {
+        snprintf(msg, sizeof msg, "larger than the maximum size (%llu bytes); skipped",
+                 (unsigned long long)c->cfg.max_size);
+    } else if (s->st == NDUPES_ERR_BINARY) {
+        snprintf(msg, sizeof msg, "binary data, not text; skipped");
+    } else if (s->st == NDUPES_ERR_NOTREG) {
+        snprintf(msg, sizeof msg, "not a regular file; skipped");
+    } else {
+        snprintf(msg, sizeof msg, "%s", ndupes_strerror(s->st));
+    }
+    say(c, NDUPES_LOG_ERROR, path, msg);
+}
+
+/* True when the file (dev, ino) was added before; records it otherwise.  Paths that
+ * overlap (a directory and a file in it, a symlink) must not make one article two. */
+static bool same_file_seen(ndupes_corpus *c, uint64_t dev, uint64_t ino, bool *nomem)
+{
+    uint64_t k = (dev * 0x9e3779b97f4a7c15ULL) ^ ino;
+    k = (k ^ (k >> 31)) * 0xbf58476d1ce4e5b9ULL;
+    k ^= k >> 29;
+    if (nd_tmap_get(&c->files, k))
+        return true;
+    *nomem = !nd_tmap_add(&c->files, k, 1);
+    return false;
+}
+
+ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths, size_t n)
+{
+    if (!c || (!paths && n))
+        return NDUPES_ERR_ARG;
+    if (!reserve(c, n))
+        return NDUPES_ERR_NOMEM;
+    slot *slots = nd_calloc(n ? n : 1, sizeof *slots);
+    if (!slots)
+        return NDUPES_ERR_NOMEM;
+    double t0 = nd_now();
+    job j = {c, paths, slots};
+    nd_parallel_for(n, c->cfg.jobs, work_file, &j);
+    ndupes_status ret = NDUPES_OK;
+    if (atomic_load(&nd_interrupted))
+        ret = NDUPES_ERR_INTERRUPTED;
+    for (size_t i = 0; i < n && ret == NDUPES_OK; i++) {
+        slot *s = &slots[i];
+        if (s->st == NDUPES_ERR_NOMEM) {
+            ret = NDUPES_ERR_NOMEM;
+            break;
+        }
+        if (s->st != NDUPES_OK) {
+            c->failed++;
+            c->stats.failed++;
+            report(c, paths[i], s);
+            continue;
+        }
+        bool nomem = false;
+        if (same_file_seen(c, s->dev, s->ino, &nomem)) {
+            nd_fp_free(&s->fp);
+            continue;
+        }
+        if (nomem) {
+            ret = NDUPES_ERR_NOMEM;
+            break;
+        }
+        char *name = nd_strdup(paths[i]);
+        if (!name) {
+            ret = NDUPES_ERR_NOMEM;
+            break;
+        }
+        if (s->cp1252)
+            say(c, NDUPES_LOG_INFO, paths[i], "not valid UTF-8; read as Windows-1252");
+        if (s->fp.nsh == 0 && s->fp.npend == 0) {
+            say(c, NDUPES_LOG_INFO, paths[i], "no article text after removing boilerplate");
+            c->stats.empty++;
+        }
+        c->items[c->n] = (item){name, s->mtime, s->dev, s->ino};
+        c->fps[c->n] = s->fp;
+        s->fp = (nd_fp){0};
+        c->n++;
+        c->stats.articles++;
+        c->stats.bytes += s->bytes;
+        c->stats.cp1252 += (size_t)s->cp1252;
+    }
+    for (size_t i = 0; i < n; i++)
+        nd_fp_free(&slots[i].fp);
+    nd_free(slots);
+    c->stats.t_read += nd_now() - t0;
+    return ret;
+}
+
+ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const void *buf,
+                                     size_t len, int64_t mtime)
+{
+    if (!c || !name || (!buf && len))
+        return NDUPES_ERR_ARG;
+    if (!reserve(c, 1))
+        return NDUPES_ERR_NOMEM;
+    ndupes_doc *doc = NULL;
+    ndupes_status st = ndupes_doc_parse(buf, len, &c->cfg, &doc);
+    if (st != NDUPES_OK)
+        return st;
+    nd_fp fp;
+    bool ok = nd_fp_build(doc, &c->cfg, defer_short(&c->cfg), &fp);
+    ndupes_doc_free(doc);
+    if (!ok)
+        return NDUPES_ERR_NOMEM;
+    char *nm = nd_strdup(name);
+    if (!nm) {
+        nd_fp_free(&fp);
+        return NDUPES_ERR_NOMEM;
+    }
+    c->items[c->n] = (item){nm, mtime, 0, 0};
+    c->fps[c->n++] = fp;
+    c->stats.articles++;
+    c->stats.bytes += len;
+    return NDUPES_OK;
+}
+
+size_t ndupes_corpus_failed(const ndupes_corpus *c)
+{
+    return c ? c->failed : 0;
+}
+
+size_t ndupes_corpus_size(const ndupes_corpus *c)
+{
+    return c ? c->n : 0;
+}
+
+/* ---- grouping ---- */
+
+static bool is_template(void *ctx, uint64_t hash)
+{
+    ndupes_corpus *c = ctx;
+    return nd_tmap_get(&c->tmap, hash) >= c->cfg.template_min_files;
+}
+
+typedef struct fin_job {
+    ndupes_corpus *c;
+    size_t *templates; /* per item */
+    uint8_t *nomem;
+} fin_job;
+
+static void work_finalize(void *ctx, size_t i)
+{
+    fin_job *j = ctx;
+    if (!nd_fp_finalize(&j->c->fps[i], is_template, j->c, &j->templates[i]))
+        j->nomem[i] = 1;
+}
+
+static ndupes_status learn_templates(ndupes_corpus *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t p = 0; p < c->fps[i].npend; p++)
+            if (!nd_tmap_add(&c->tmap, c->fps[i].pend[p].hash, 1))
+                return NDUPES_ERR_NOMEM;
+    size_t *tpl = nd_calloc(c->n ? c->n : 1, sizeof *tpl);
+    uint8_t *nomem = nd_calloc(c->n ? c->n : 1, 1);
+    ndupes_status st = NDUPES_OK;
+    if (!tpl || !nomem) {
+        st = NDUPES_ERR_NOMEM;
+        goto out;
+    }
+    fin_job j = {c, tpl, nomem};
+    nd_parallel_for(c->n, c->cfg.jobs, work_finalize, &j);
+    for (size_t i = 0; i < c->n; i++) {
+        c->stats.templates += tpl[i];
+        if (nomem[i])
+            st = NDUPES_ERR_NOMEM;
+    }
+out:
+    nd_free(tpl);
+    nd_free(nomem);
+    return st;
+}
+
+typedef struct score_job {
+    ndupes_corpus *c;
+    const nd_pair *pairs;
+    float *score;
+} score_job;
+
+static void work_score(void *ctx, size_t i)
+{
+    score_job *j = ctx;
+    ndupes_score s;
+    nd_score(&j->c->fps[j->pairs[i].a], &j->c->fps[j->pairs[i].b], &j->c->cfg, &s);
+    j->score[i] = (float)s.score;
+}
+
+/* Score of any two items, for the chaining guard. */
+static float pair_score(void *ctx, uint32_t a, uint32_t b)
+{
+    ndupes_corpus *c = ctx;
+    if (c->fps[a].content_hash == c->fps[b].content_hash && c->fps[a].nsh)
+        return 1.0f;
+    ndupes_score s;
+    nd_score(&c->fps[a], &c->fps[b], &c->cfg, &s);
+    return (float)s.score;
+}
+
+static int cmp_hash_idx(const void *x, const void *y, void *ctx)
+{
+    const nd_fp *f = ctx;
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    if (f[a].content_hash != f[b].content_hash)
+        return f[a].content_hash < f[b].content_hash ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+/* Marks exact duplicates (same kept text): pre[i] = first index of i's class; skip[i] set
+ * for all but the first, and for empty articles. */
+static bool exact_classes(ndupes_corpus *c, uint32_t *pre, uint8_t *skip)
+{
+    uint32_t *ord = nd_malloc((c->n ? c->n : 1) * sizeof *ord);
+    if (!ord)
+        return false;
+    size_t m = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        pre[i] = (uint32_t)i;
+        skip[i] = c->fps[i].nsh == 0;
+        if (!skip[i])
+            ord[m++] = (uint32_t)i;
+    }
+    qsort_r(ord, m, sizeof *ord, cmp_hash_idx, c->fps);
+    for (size_t i = 1; i < m; i++) {
+        if (c->fps[ord[i]].content_hash == c->fps[ord[i - 1]].content_hash) {
+            pre[ord[i]] = pre[ord[i - 1]];
+            skip[ord[i]] = 1;
+        }
+    }
+    nd_free(ord);
+    return true;
+}
+
+/* Representative first: the oldest, then the one with most content, then by name. */
+static int rep_before(const ndupes_corpus *c, uint32_t a, uint32_t b)
+{
+    if (c->items[a].mtime != c->items[b].mtime)
+        return c->items[a].mtime < c->items[b].mtime;
+    if (c->fps[a].words != c->fps[b].words)
+        return c->fps[a].words > c->fps[b].words;
+    return strcmp(c->items[a].name, c->items[b].name) < 0;
+}
+
+typedef struct mrec {
+    uint32_t idx;
+    float score;
+} mrec;
+
+static int cmp_mrec(const void *x, const void *y, void *ctx)
+{
+    const ndupes_corpus *c = ctx;
+    const mrec *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return strcmp(c->items[a->idx].name, c->items[b->idx].name);
+}
+
+typedef struct grec {
+    size_t off, len;
+} grec;
+
+static int cmp_grec(const void *x, const void *y, void *ctx)
+{
+    const ndupes_corpus *c = ctx;
+    const grec *a = x, *b = y;
+    return strcmp(c->items[c->members[a->off]].name, c->items[c->members[b->off]].name);
+}
+
+/* Turns labels into the group arrays, choosing representatives and member scores. */
+static bool build_groups(ndupes_corpus *c, const uint32_t *label)
+{
+    size_t n = c->n;
+    uint32_t *cnt = nd_calloc(n ? n : 1, sizeof *cnt);
+    size_t *start = nd_calloc(n + 1, sizeof *start);
+    mrec *recs = nd_malloc((n ? n : 1) * sizeof *recs);
+    grec *gr = NULL;
+    bool ok = false;
+    if (!cnt || !start || !recs)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        cnt[label[i]]++;
+    size_t ng = 0, tot = 0;
+    for (size_t i = 0; i < n; i++) {
+        start[i] = tot;
+        if (cnt[i] >= 2) {
+            ng++;
+            tot += cnt[i];
+        }
+    }
+    size_t *fill = nd_calloc(n ? n : 1, sizeof *fill);
+    c->goff = nd_malloc((ng + 1) * sizeof *c->goff);
+    c->members = nd_malloc((tot ? tot : 1) * sizeof *c->members);
+    c->scores = nd_malloc((tot ? tot : 1) * sizeof *c->scores);
+    gr = nd_malloc((ng ? ng : 1) * sizeof *gr);
+    if (!fill || !c->goff || !c->members || !c->scores || !gr) {
+        nd_free(fill);
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (cnt[label[i]] >= 2)
+            c->members[start[label[i]] + fill[label[i]]++] = (uint32_t)i;
+    nd_free(fill);
+    size_t g = 0;
+    for (size_t l = 0; l < n; l++) {
+        if (cnt[l] < 2)
+            continue;
+        uint32_t *m = c->members + start[l];
+        size_t k = cnt[l], rep = 0;
+        for (size_t i = 1; i < k; i++)
+            if (rep_before(c, m[i], m[rep]))
+                rep = i;
+        uint32_t r = m[rep];
+        size_t nr = 0;
+        for (size_t i = 0; i < k; i++)
+            if (m[i] != r)
+                recs[nr++] = (mrec){m[i], pair_score(c, r, m[i])};
+        qsort_r(recs, nr, sizeof *recs, cmp_mrec, c);
+        m[0] = r;
+        c->scores[start[l]] = 1.0f;
+        for (size_t i = 0; i < nr; i++) {
+            m[i + 1] = recs[i].idx;
+            c->scores[start[l] + i + 1] = recs[i].score;
+        }
+        gr[g++] = (grec){start[l], k};
+    }
+    qsort_r(gr, ng, sizeof *gr, cmp_grec, c);
+    /* Lay the groups out in their sorted order. */
+    uint32_t *nm = nd_malloc((tot ? tot : 1) * sizeof *nm);
+    float *ns = nd_malloc((tot ? tot : 1) * sizeof *ns);
+    if (!nm || !ns) {
+        nd_free(nm);
+        nd_free(ns);
+        goto out;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < ng; i++) {
+        c->goff[i] = o;
+        memcpy(nm + o, c->members + gr[i].off, gr[i].len * sizeof *nm);
+        memcpy(ns + o, c->scores + gr[i].off, gr[i].len * sizeof *ns);
+        o += gr[i].len;
+    }
+    c->goff[ng] = o;
+    c->group_of = nd_malloc((n ? n : 1) * sizeof *c->group_of);
+    if (!c->group_of) {
+        nd_free(nm);
+        nd_free(ns);
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++)
+        c->group_of[i] = SIZE_MAX;
+    for (size_t g2 = 0; g2 < ng; g2++)
+        for (size_t k = c->goff[g2]; k < c->goff[g2 + 1]; k++)
+            c->group_of[nm[k]] = g2;
+    nd_free(c->members);
+    nd_free(c->scores);
+    c->members = nm;
+    c->scores = ns;
+    c->ngroups = ng;
+    ok = true;
+out:
+    nd_free(cnt);
+    nd_free(start);
+    nd_free(recs);
+    nd_free(gr);
+    return ok;
+}
+
+ndupes_status ndupes_corpus_group(ndupes_corpus *c)
+{
+    if (!c)
+        return NDUPES_ERR_ARG;
+    clear_groups(c);
+    ndupes_status st = NDUPES_ERR_NOMEM;
+    uint32_t *pre = NULL, *label = NULL;
+    uint8_t *skip = NULL;
+    nd_pair *pairs = NULL;
+    float *sc = NULL;
+    nd_edge *edges = NULL;
+    size_t npairs = 0;
+    double t = nd_now();
+    if (learn_templates(c) != NDUPES_OK)
+        goto out;
+    c->stats.t_template += nd_now() - t;
+    t = nd_now();
+    size_t n = c->n;
+    pre = nd_malloc((n ? n : 1) * sizeof *pre);
+    label = nd_malloc((n ? n : 1) * sizeof *label);
+    skip = nd_malloc(n ? n : 1);
+    if (!pre || !label || !skip || !exact_classes(c, pre, skip))
+        goto out;
+    if (!nd_lsh_candidates(c->fps, skip, n, &pairs, &npairs))
+        goto out;
+    c->stats.candidates = npairs;
+    c->stats.t_lsh += nd_now() - t;
+    if (atomic_load(&nd_interrupted)) {
+        st = NDUPES_ERR_INTERRUPTED;
+        goto out;
+    }
+    t = nd_now();
+    sc = nd_malloc((npairs ? npairs : 1) * sizeof *sc);
+    if (!sc)
+        goto out;
+    score_job sj = {c, pairs, sc};
+    nd_parallel_for(npairs, c->cfg.jobs, work_score, &sj);
+    if (atomic_load(&nd_interrupted)) {
+        st = NDUPES_ERR_INTERRUPTED;
+        goto out;
+    }
+    size_t ne = 0;
+    for (size_t i = 0; i < npairs; i++)
+        ne += sc[i] >= (float)c->cfg.threshold;
+    edges = nd_malloc((ne ? ne : 1) * sizeof *edges);
+    if (!edges)
+        goto out;
+    ne = 0;
+    for (size_t i = 0; i < npairs; i++)
+        if (sc[i] >= (float)c->cfg.threshold)
+            edges[ne++] = (nd_edge){pairs[i].a, pairs[i].b, sc[i]};
+    c->stats.scored = npairs;
+    c->stats.edges = ne;
+    c->stats.t_score += nd_now() - t;
+    t = nd_now();
+    bool guard = !c->cfg.baseline;
+    if (!nd_cluster(n, edges, ne, pre, guard, LINK_FACTOR * (float)c->cfg.threshold, pair_score,
+                    c, label, &c->stats.merges_refused))
+        goto out;
+    if (!build_groups(c, label))
+        goto out;
+    c->stats.t_cluster += nd_now() - t;
+    st = NDUPES_OK;
+out:
+    if (st != NDUPES_OK)
+        clear_groups(c);
+    nd_free(pre);
+    nd_free(label);
+    nd_free(skip);
+    nd_free(pairs);
+    nd_free(sc);
+    nd_free(edges);
+    return st;
+}
+
+size_t ndupes_corpus_ngroups(const ndupes_corpus *c)
+{
+    return c ? c->ngroups : 0;
+}
+
+size_t ndupes_group_size(const ndupes_corpus *c, size_t g)
+{
+    if (!c || g >= c->ngroups)
+        return 0;
+    return c->goff[g + 1] - c->goff[g];
+}
+
+const char *ndupes_group_member(const ndupes_corpus *c, size_t g, size_t i, double *score)
+{
+    if (!c || g >= c->ngroups || i >= c->goff[g + 1] - c->goff[g])
+        return NULL;
+    size_t k = c->goff[g] + i;
+    if (score)
+        *score = c->scores[k];
+    return c->items[c->members[k]].name;
+}
+
+void ndupes_corpus_stats(const ndupes_corpus *c, ndupes_stats *out)
+{
+    if (!c || !out)
+        return;
+    *out = c->stats;
+}
+
+const char *ndupes_corpus_name(const ndupes_corpus *c, size_t i)
+{
+    return c && i < c->n ? c->items[i].name : NULL;
+}
+
+ndupes_status ndupes_corpus_compare(const ndupes_corpus *c, size_t i, size_t j,
+                                    ndupes_score *out)
+{
+    if (!c || !out || i >= c->n || j >= c->n)
+        return NDUPES_ERR_ARG;
+    nd_score(&c->fps[i], &c->fps[j], &c->cfg, out);
+    if (c->fps[i].nsh && c->fps[i].content_hash == c->fps[j].content_hash)
+        out->score = 1.0;
+    return NDUPES_OK;
+}
+
+size_t ndupes_corpus_group_of(const ndupes_corpus *c, size_t i)
+{
+    return c && c->group_of && i < c->n ? c->group_of[i] : SIZE_MAX;
+}

@@ -1,0 +1,206 @@
+/*
+ * fingerprint.c - an article's kept paragraphs -> its fixed-size fingerprint (nd_fp).
+ *
+ * The fingerprint holds what the later stages need and nothing of the text: the number
+ * of distinct shingles, a bottom-k sketch of them, a bottom-k sketch of the shingles of
+ * direct quotes, ND_BANDS LSH keys per paragraph (for at most ND_MAX_PARAS paragraphs),
+ * and a hash of the kept text for exact duplicates.
+ *
+ * Short paragraphs (up to ND_SHORT_WORDS words) may turn out to be a site's template once
+ * the whole corpus has been read ("Meridian News Online is not responsible for the content
+ * of external internet sites." on every page of a site).  When the caller defers them,
+ * their shingles and keys wait in fp->pend, bounded by ND_PENDING_MAX shingles, and
+ * nd_fp_finalize merges those that are not templates.
+ */
+#include "nd_internal.h"
+
+#include <string.h>
+#include <xxhash.h>
+
+void nd_fp_free(nd_fp *fp)
+{
+    if (!fp)
+        return;
+    nd_free(fp->keys);
+    nd_free(fp->pend);
+    nd_free(fp->pend_sh);
+    nd_free(fp->pend_q);
+    fp->keys = NULL;
+    fp->pend = NULL;
+    fp->pend_sh = fp->pend_q = NULL;
+    fp->nkeys = fp->npend = 0;
+}
+
+static bool push_keys(nd_fp *fp, const uint32_t keys[ND_BANDS], size_t *cap)
+{
+    if ((size_t)fp->nkeys + ND_BANDS > *cap) {
+        size_t nc = *cap ? *cap * 2 : ND_BANDS * 16;
+        uint32_t *k = nd_reallocarray(fp->keys, nc, sizeof *k);
+        if (!k)
+            return false;
+        fp->keys = k;
+        *cap = nc;
+    }
+    memcpy(fp->keys + fp->nkeys, keys, ND_BANDS * sizeof *keys);
+    fp->nkeys += ND_BANDS;
+    return true;
+}
+
+/* Sets the sketches from the (unsorted) shingle hashes of the article. */
+static bool set_sketches(nd_fp *fp, nd_u64v *all, nd_u64v *quotes)
+{
+    size_t m = nd_sort_unique_u64(all->v, all->n);
+    fp->nsh = (uint32_t)m;
+    size_t k = nd_bottomk(all->v, m, fp->sk, ND_SKETCH_K);
+    if (k == SIZE_MAX)
+        return false;
+    fp->nsk = (uint16_t)k;
+    m = nd_sort_unique_u64(quotes->v, quotes->n);
+    fp->nq = (uint32_t)m;
+    k = nd_bottomk(quotes->v, m, fp->qk, ND_QUOTE_K);
+    if (k == SIZE_MAX)
+        return false;
+    fp->nqk = (uint16_t)k;
+    return true;
+}
+
+/* Holds a short paragraph's shingles until the template count is known. */
+static bool defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh,
+                  const uint64_t *q, size_t nq, const uint32_t keys[ND_BANDS], size_t *pcap,
+                  size_t *shn, size_t *qn)
+{
+    if (*shn + nsh > ND_PENDING_MAX)
+        return false; /* over budget: the caller merges it now */
+    if (fp->npend == *pcap) {
+        size_t nc = *pcap ? *pcap * 2 : 8;
+        nd_pending *p = nd_reallocarray(fp->pend, nc, sizeof *p);
+        if (!p)
+            return false;
+        fp->pend = p;
+        *pcap = nc;
+    }
+    if (!fp->pend_sh) {
+        fp->pend_sh = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_sh);
+        fp->pend_q = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_q);
+        if (!fp->pend_sh || !fp->pend_q)
+            return false;
+    }
+    nd_pending *p = &fp->pend[fp->npend++];
+    p->hash = r->hash;
+    p->words = r->words;
+    p->first = (uint32_t)*shn;
+    p->count = (uint32_t)nsh;
+    p->qfirst = (uint32_t)*qn;
+    p->qcount = (uint32_t)nq;
+    for (size_t i = 0; i < nsh; i++)
+        fp->pend_sh[(*shn)++] = (uint32_t)(sh[i] >> 32);
+    for (size_t i = 0; i < nq; i++)
+        fp->pend_q[(*qn)++] = (uint32_t)(q[i] >> 32);
+    memcpy(p->keys, keys, sizeof p->keys);
+    return true;
+}
+
+bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_short, nd_fp *fp)
+{
+    memset(fp, 0, sizeof *fp);
+    nd_u64v all = {0}, quotes = {0}, psh = {0}, pq = {0};
+    nd_tok *toks = NULL;
+    size_t tcap = 0, kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0;
+    bool ok = false;
+    XXH3_state_t *xs = XXH3_createState();
+    if (!xs)
+        goto out;
+    XXH3_64bits_reset(xs);
+    for (size_t i = 0; i < doc->n; i++) {
+        const nd_para_rec *r = &doc->recs[i];
+        if (r->reason != NDUPES_KEEP)
+            continue;
+        const char *s = doc->norm.p + r->norm_off;
+        XXH3_64bits_update(xs, s, r->norm_len + 1);
+        fp->words += r->words;
+        size_t nt = nd_tokenize(s, r->norm_len, &toks, &tcap);
+        if (nt == SIZE_MAX)
+            goto out;
+        psh.n = pq.n = 0;
+        if (!nd_shingles(toks, nt, cfg->shingle, &psh, &pq))
+            goto out;
+        if (psh.n == 0)
+            continue;
+        uint32_t keys[ND_BANDS];
+        bool index = psh.n >= 3 && nparas < ND_MAX_PARAS;
+        if (index) {
+            nd_minhash_keys(psh.v, psh.n, keys);
+            nparas++;
+        }
+        if (defer_short && r->words <= ND_SHORT_WORDS && index &&
+            defer(fp, r, psh.v, psh.n, pq.v, pq.n, keys, &pcap, &shn, &qn))
+            continue;
+        if (index && !push_keys(fp, keys, &kcap))
+            goto out;
+        for (size_t k = 0; k < psh.n; k++)
+            if (!nd_u64v_push(&all, psh.v[k]))
+                goto out;
+        for (size_t k = 0; k < pq.n; k++)
+            if (!nd_u64v_push(&quotes, pq.v[k]))
+                goto out;
+    }
+    fp->content_hash = XXH3_64bits_digest(xs);
+    ok = set_sketches(fp, &all, &quotes);
+out:
+    XXH3_freeState(xs);
+    nd_u64v_free(&all);
+    nd_u64v_free(&quotes);
+    nd_u64v_free(&psh);
+    nd_u64v_free(&pq);
+    nd_free(toks);
+    if (!ok)
+        nd_fp_free(fp);
+    return ok;
+}
+
+/* Merges the sorted unique values v[0..n) into the bottom-k sketch sk (nsk entries). */
+static void merge_into(uint32_t *sk, uint16_t *nsk, size_t k, uint32_t *v, size_t n)
+{
+    uint32_t tmp[ND_SKETCH_K];
+    n = nd_sort_unique_u32(v, n);
+    size_t m = nd_bottomk_merge(sk, *nsk, v, n, tmp, k);
+    memcpy(sk, tmp, m * sizeof *tmp);
+    *nsk = (uint16_t)m;
+}
+
+bool nd_fp_finalize(nd_fp *fp, bool (*is_template)(void *ctx, uint64_t hash), void *ctx,
+                    size_t *ntemplates)
+{
+    if (fp->npend == 0)
+        return true;
+    uint32_t sh[ND_PENDING_MAX], q[ND_PENDING_MAX];
+    size_t nsh = 0, nq = 0, kcap = fp->nkeys;
+    bool ok = true;
+    for (size_t i = 0; i < fp->npend; i++) {
+        const nd_pending *p = &fp->pend[i];
+        if (is_template && is_template(ctx, p->hash)) {
+            if (ntemplates)
+                (*ntemplates)++;
+            continue;
+        }
+        memcpy(sh + nsh, fp->pend_sh + p->first, p->count * sizeof *sh);
+        nsh += p->count;
+        memcpy(q + nq, fp->pend_q + p->qfirst, p->qcount * sizeof *q);
+        nq += p->qcount;
+        if (ok && !push_keys(fp, p->keys, &kcap))
+            ok = false;
+    }
+    /* The count of distinct shingles grows by the new ones; shingles a short paragraph
+     * shares with the rest of the article are rare enough to ignore. */
+    fp->nsh += (uint32_t)nd_sort_unique_u32(sh, nsh);
+    fp->nq += (uint32_t)nd_sort_unique_u32(q, nq);
+    merge_into(fp->sk, &fp->nsk, ND_SKETCH_K, sh, nsh);
+    merge_into(fp->qk, &fp->nqk, ND_QUOTE_K, q, nq);
+    nd_free(fp->pend);
+    nd_free(fp->pend_sh);
+    nd_free(fp->pend_q);
+    fp->pend = NULL;
+    fp->pend_sh = fp->pend_q = NULL;
+    fp->npend = 0;
+    return ok;
+}

@@ -1,0 +1,141 @@
+/*
+ * lsh.c - candidate pairs: articles that share at least one LSH band key.
+ *
+ * Every (key, article) entry goes into one array, which a radix sort orders by key; each
+ * run of equal keys is a bucket of articles with a similar paragraph.  The cost is linear
+ * in the number of entries, never in the square of the number of articles.  A bucket of
+ * more than BUCKET_ALL articles (a paragraph that recurs across a whole site, or a key
+ * collision) does not emit all its pairs: each article is paired with the next WINDOW in
+ * the bucket, which still connects a large group of true duplicates (the scorer and the
+ * chaining guard decide) at a bounded cost.
+ */
+#include "nd_internal.h"
+
+#include <string.h>
+
+#define BUCKET_ALL 48
+#define WINDOW 6
+
+/* Sorts v[0..n) by the bits [lo, hi) (multiples of 8) with an LSD radix sort; stable.
+ * tmp holds n entries.  Returns the array that holds the result (v or tmp). */
+static uint64_t *radix_sort(uint64_t *v, uint64_t *tmp, size_t n, unsigned lo, unsigned hi)
+{
+    size_t count[256];
+    for (unsigned shift = lo; shift < hi; shift += 8) {
+        memset(count, 0, sizeof count);
+        for (size_t i = 0; i < n; i++)
+            count[(v[i] >> shift) & 0xFF]++;
+        size_t sum = 0;
+        bool one = false;
+        for (int b = 0; b < 256; b++) {
+            size_t c = count[b];
+            if (c == n)
+                one = true;
+            count[b] = sum;
+            sum += c;
+        }
+        if (one)
+            continue; /* every entry has the same byte here: nothing to move */
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
+        uint64_t *t = v;
+        v = tmp;
+        tmp = t;
+    }
+    return v;
+}
+
+typedef struct pairv {
+    uint64_t *v;
+    size_t n, cap;
+} pairv;
+
+static bool add_pair(pairv *p, uint32_t a, uint32_t b)
+{
+    if (a == b)
+        return true;
+    if (a > b) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? p->cap * 2 : 1024;
+        uint64_t *v = nd_reallocarray(p->v, nc, sizeof *v);
+        if (!v)
+            return false;
+        p->v = v;
+        p->cap = nc;
+    }
+    p->v[p->n++] = (uint64_t)a << 32 | b;
+    return true;
+}
+
+bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
+                       size_t *npairs)
+{
+    *pairs = NULL;
+    *npairs = 0;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!skip || !skip[i])
+            total += fps[i].nkeys;
+    uint64_t *e = nd_malloc((total ? total : 1) * sizeof *e);
+    uint64_t *tmp = nd_malloc((total ? total : 1) * sizeof *tmp);
+    pairv p = {0};
+    bool ok = false;
+    if (!e || !tmp)
+        goto out;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (skip && skip[i])
+            continue;
+        for (size_t k = 0; k < fps[i].nkeys; k++) {
+            /* The band number is folded into the key, so bands never collide. */
+            e[m++] = (uint64_t)fps[i].keys[k] << 32 | (uint32_t)i;
+        }
+    }
+    uint64_t *s = radix_sort(e, tmp, m, 32, 64);
+    for (size_t i = 0; i < m;) {
+        size_t j = i;
+        uint32_t key = (uint32_t)(s[i] >> 32);
+        /* Distinct articles of this bucket, in place (entries are sorted by article). */
+        size_t d = i;
+        for (; j < m && (uint32_t)(s[j] >> 32) == key; j++)
+            if (j == i || (uint32_t)s[j] != (uint32_t)s[d - 1])
+                s[d++] = s[j];
+        size_t b = d - i;
+        for (size_t x = 0; x < b; x++) {
+            size_t lim = b <= BUCKET_ALL ? b : (x + 1 + WINDOW < b ? x + 1 + WINDOW : b);
+            for (size_t y = x + 1; y < lim; y++)
+                if (!add_pair(&p, (uint32_t)s[i + x], (uint32_t)s[i + y]))
+                    goto out;
+        }
+        i = j;
+    }
+    /* Deduplicate the pairs: sort by (a, b) and keep one of each. */
+    uint64_t *pt = nd_reallocarray(tmp, p.n ? p.n : 1, sizeof *pt);
+    if (!pt)
+        goto out;
+    tmp = pt;
+    uint64_t *sp = radix_sort(p.v, tmp, p.n, 0, 64);
+    nd_pair *out = nd_malloc((p.n ? p.n : 1) * sizeof *out);
+    if (!out)
+        goto out;
+    size_t u = 0;
+    for (size_t i = 0; i < p.n; i++) {
+        if (i && sp[i] == sp[i - 1])
+            continue;
+        out[u].a = (uint32_t)(sp[i] >> 32);
+        out[u].b = (uint32_t)sp[i];
+        u++;
+    }
+    *pairs = out;
+    *npairs = u;
+    ok = true;
+out:
+    nd_free(e);
+    nd_free(tmp);
+    nd_free(p.v);
+    return ok;
+}

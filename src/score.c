@@ -1,0 +1,114 @@
+/*
+ * score.c - how much two articles share, from their fingerprints.
+ *
+ * Jaccard from bottom-k sketches: below tau, the smaller of the two sketches' largest
+ * values (or everything, when a sketch holds all of its article's shingles), both
+ * sketches hold every shingle of their article, so counting common and total values below
+ * tau samples the union uniformly.  From J and the two exact set sizes follow the shared
+ * count, |A n B| = J (|A| + |B|) / (1 + J), and the containment of each side in the other.
+ *
+ * Quotes: the share of A's quote shingles that occur anywhere in B.  A rewrite keeps the
+ * direct quotes word for word while changing everything around them; a different story on
+ * the same topic may repeat one quote but not several.
+ *
+ * The score is the larger of
+ *   - the containment of the smaller article in the larger (excerpts, wire copies,
+ *     spun copies whose copied half survives), and
+ *   - the quote containment of the side with fewer quotes, scaled by QUOTE_WEIGHT,
+ * each counted only when the absolute amount shared clears a floor, so that one common
+ * sentence or one common quote does not make two stories one.
+ */
+#include "nd_internal.h"
+
+#include <math.h>
+
+#define MIN_SHARED 20       /* shingles shared, at the least, for containment to count */
+#define MIN_SHARED_QUOTE 24 /* quote shingles shared, at the least, for quotes to count */
+#define QUOTE_WEIGHT 0.9
+
+/* Is x in the sorted array v[0..n)? */
+static bool contains(const uint32_t *v, size_t n, uint32_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo] == x;
+}
+
+/* The value below which a sketch is complete: its largest value if it was cut at k. */
+static uint32_t sketch_tau(const uint32_t *v, size_t n, size_t k, size_t total)
+{
+    return (n >= k && total > n) ? v[n - 1] : UINT32_MAX;
+}
+
+/* Share of a's quote shingles (below b's tau) present in b's sketch. */
+static double quote_share(const nd_fp *a, const nd_fp *b, uint32_t taub, double *shared)
+{
+    size_t seen = 0, found = 0;
+    for (size_t i = 0; i < a->nqk; i++) {
+        if (a->qk[i] > taub)
+            break;
+        seen++;
+        found += contains(b->sk, b->nsk, a->qk[i]);
+    }
+    if (seen == 0) {
+        *shared = 0;
+        return 0;
+    }
+    double share = (double)found / (double)seen;
+    *shared = share * a->nq;
+    return share;
+}
+
+void nd_score(const nd_fp *a, const nd_fp *b, const ndupes_config *cfg, ndupes_score *o)
+{
+    *o = (ndupes_score){0};
+    o->shingles_a = a->nsh;
+    o->shingles_b = b->nsh;
+    if (a->nsh == 0 || b->nsh == 0)
+        return;
+    uint32_t ta = sketch_tau(a->sk, a->nsk, ND_SKETCH_K, a->nsh);
+    uint32_t tb = sketch_tau(b->sk, b->nsk, ND_SKETCH_K, b->nsh);
+    uint32_t tau = ta < tb ? ta : tb;
+    size_t i = 0, j = 0, inter = 0, uni = 0;
+    while ((i < a->nsk && a->sk[i] <= tau) || (j < b->nsk && b->sk[j] <= tau)) {
+        bool ai = i < a->nsk && a->sk[i] <= tau, bj = j < b->nsk && b->sk[j] <= tau;
+        if (ai && bj && a->sk[i] == b->sk[j]) {
+            inter++;
+            i++;
+            j++;
+        } else if (ai && (!bj || a->sk[i] < b->sk[j])) {
+            i++;
+        } else {
+            j++;
+        }
+        uni++;
+    }
+    double J = uni ? (double)inter / (double)uni : 0;
+    double shared = J * ((double)a->nsh + b->nsh) / (1 + J);
+    o->jaccard = J;
+    o->shared = (unsigned)lround(shared);
+    o->contain_a = fmin(1, shared / a->nsh);
+    o->contain_b = fmin(1, shared / b->nsh);
+    double sqa = 0, sqb = 0;
+    o->quote_a = quote_share(a, b, tb, &sqa);
+    o->quote_b = quote_share(b, a, ta, &sqb);
+    o->shared_quote = (unsigned)lround(fmax(sqa, sqb));
+    if (cfg->baseline) {
+        o->score = J;
+        return;
+    }
+    double s = 0;
+    if (shared >= MIN_SHARED)
+        s = fmax(o->contain_a, o->contain_b);
+    /* The side with fewer quote shingles is the one whose quotes must be found. */
+    double q = a->nq <= b->nq ? o->quote_a : o->quote_b;
+    if (fmin(a->nq, b->nq) > 0 && o->shared_quote >= MIN_SHARED_QUOTE)
+        s = fmax(s, QUOTE_WEIGHT * q);
+    o->score = s;
+}

@@ -1,0 +1,17 @@
+/* template.h - the count of files each short paragraph appears in (template.c). */
+#ifndef ND_TEMPLATE_H
+#define ND_TEMPLATE_H
+#include "nd_internal.h"
+
+typedef struct nd_tmap {
+    uint64_t *keys;
+    uint32_t *counts; /* 0: empty slot */
+    size_t cap, used;
+} nd_tmap;
+
+/* Adds n to key's count.  Returns false when memory ran out. */
+bool nd_tmap_add(nd_tmap *m, uint64_t key, uint32_t n);
+/* The count of key (0 if absent). */
+uint32_t nd_tmap_get(const nd_tmap *m, uint64_t key);
+void nd_tmap_free(nd_tmap *m);
+#endif

@@ -1,0 +1,343 @@
+/*
+ * text.c - from raw bytes to the text the rest of the pipeline reads.
+ *
+ * Three steps, each a pass over the bytes:
+ *   nd_decode     bytes -> valid UTF-8.  Valid sequences are kept; every byte that is not
+ *                 part of a valid sequence is read as Windows-1252 (the usual encoding of
+ *                 pages that are not UTF-8), so no input is ever rejected for its encoding.
+ *   nd_clean      one paragraph -> display text: HTML entities left in the text decoded,
+ *                 typographic quotes, dashes, ellipses and odd spaces mapped to one ASCII
+ *                 form, white space collapsed.  Quotes must have one form because the
+ *                 fingerprinter finds direct quotes by their quote marks.
+ *   nd_normalize  display text -> NFKC, case-folded text for fingerprints (utf8proc).  Most
+ *                 news text is ASCII; that path lower-cases bytes without calling utf8proc.
+ */
+#include "nd_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Windows-1252 bytes 0x80..0x9F; 0 marks the five undefined bytes (read as a space). */
+static const uint16_t cp1252_hi[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/* Appends code point c as UTF-8. */
+static bool put_utf8(nd_buf *b, uint32_t c)
+{
+    char t[4];
+    size_t n;
+    if (c < 0x80) {
+        t[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        t[0] = (char)(0xC0 | (c >> 6));
+        t[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        t[0] = (char)(0xE0 | (c >> 12));
+        t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        t[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        t[0] = (char)(0xF0 | (c >> 18));
+        t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        t[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    return nd_buf_add(b, t, n);
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is not valid (overlong
+ * forms, surrogates and code points past U+10FFFF are invalid).  *cp receives the value. */
+static size_t utf8_seq(const unsigned char *s, size_t avail, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        v = c & 0x1F;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        v = c & 0x0F;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        v = c & 0x07;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (avail < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return n;
+}
+
+bool nd_looks_binary(const unsigned char *buf, size_t len)
+{
+    static const struct {
+        const char *m;
+        size_t n;
+    } magic[] = {
+        {"\x89PNG", 4}, {"GIF8", 4},     {"\xFF\xD8\xFF", 3}, {"%PDF-", 5},  {"\x7F" "ELF", 4},
+        {"PK\x03\x04", 4}, {"\x1F\x8B", 2}, {"BZh", 3},        {"\xFD" "7zXZ", 5}, {"RIFF", 4},
+        {"\x28\xB5\x2F\xFD", 4}, {"SQLite format 3", 15}, {"\xCA\xFE\xBA\xBE", 4},
+    };
+    for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
+        if (len >= magic[i].n && memcmp(buf, magic[i].m, magic[i].n) == 0)
+            return true;
+    size_t n = len < 8192 ? len : 8192, nul = 0, ctl = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = buf[i];
+        if (c == 0)
+            nul++;
+        else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
+                  c != 0x1B) || c == 0x7F)
+            ctl++;
+    }
+    /* A few stray NULs or control bytes in a page are noise; many are a binary file. */
+    return n > 0 && (nul * 100 > n * 1 || ctl * 100 > n * 10);
+}
+
+bool nd_decode(const char *buf, size_t len, nd_buf *out, int *cp1252)
+{
+    const unsigned char *s = (const unsigned char *)buf;
+    size_t i = 0;
+    *cp1252 = 0;
+    if (!nd_buf_reserve(out, len + len / 8 + 16))
+        return false;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        i = 3;
+    while (i < len) {
+        /* ASCII fast path: copy a run of plain bytes at once. */
+        size_t j = i;
+        while (j < len && s[j] < 0x80 && s[j] != 0)
+            j++;
+        if (j > i) {
+            if (!nd_buf_add(out, s + i, j - i))
+                return false;
+            i = j;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = s[i] ? utf8_seq(s + i, len - i, &cp) : 0;
+        if (s[i] == 0) {
+            if (!nd_buf_addc(out, ' '))
+                return false;
+            i++;
+        } else if (n) {
+            if (!nd_buf_add(out, s + i, n))
+                return false;
+            i += n;
+        } else {
+            unsigned char c = s[i++];
+            *cp1252 = 1;
+            cp = c >= 0xA0 ? c : cp1252_hi[c - 0x80];
+            if (!put_utf8(out, cp ? cp : ' '))
+                return false;
+        }
+    }
+    if (!out->p && !nd_buf_reserve(out, 1))
+        return false;
+    out->p[out->len] = '\0';
+    return true;
+}
+
+/* Named HTML entities that survive in scraped text; numeric ones are decoded generally. */
+static const struct {
+    const char *name;
+    uint32_t cp;
+} entities[] = {
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
+    {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"rdquo", 0x201D}, {"ldquo", 0x201C},
+    {"laquo", 0xAB},   {"raquo", 0xBB},   {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122},
+    {"pound", 0xA3},   {"euro", 0x20AC},  {"eacute", 0xE9},  {"egrave", 0xE8},  {"aacute", 0xE1},
+    {"agrave", 0xE0},  {"ouml", 0xF6},    {"uuml", 0xFC},    {"auml", 0xE4},    {"ccedil", 0xE7},
+    {"iacute", 0xED},  {"oacute", 0xF3},  {"uacute", 0xFA},  {"ntilde", 0xF1},  {"szlig", 0xDF},
+    {"middot", 0xB7},  {"bull", 0x2022},  {"deg", 0xB0},     {"shy", 0xAD},     {"thinsp", 0x2009},
+};
+
+/* Decodes an entity at s ('&' ... ';'); returns its length, or 0 when it is not one. */
+static size_t entity(const char *s, size_t avail, uint32_t *cp)
+{
+    size_t max = avail < 12 ? avail : 12;
+    size_t semi = 1;
+    while (semi < max && s[semi] != ';')
+        semi++;
+    if (semi >= max || semi < 2)
+        return 0;
+    if (s[1] == '#') {
+        uint32_t v = 0;
+        size_t i = 2;
+        int hex = i < semi && (s[i] == 'x' || s[i] == 'X');
+        if (hex)
+            i++;
+        if (i == semi)
+            return 0;
+        for (; i < semi; i++) {
+            char c = s[i];
+            int d = c >= '0' && c <= '9'                ? c - '0'
+                    : hex && c >= 'a' && c <= 'f'       ? c - 'a' + 10
+                    : hex && c >= 'A' && c <= 'F'       ? c - 'A' + 10
+                                                        : -1;
+            if (d < 0 || v > 0x10FFFF)
+                return 0;
+            v = v * (hex ? 16 : 10) + (uint32_t)d;
+        }
+        if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = v;
+        return semi + 1;
+    }
+    for (size_t e = 0; e < sizeof entities / sizeof entities[0]; e++) {
+        size_t n = strlen(entities[e].name);
+        if (n == semi - 1 && memcmp(s + 1, entities[e].name, n) == 0) {
+            *cp = entities[e].cp;
+            return semi + 1;
+        }
+    }
+    return 0;
+}
+
+/* The ASCII form of typographic code points: ' " - ... or a space; NULL to keep c.
+ * Zero-width characters map to "" (dropped). */
+static const char *typo_map(uint32_t c)
+{
+    switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+        return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x2033: case 0x301D: case 0x301E:
+        return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+        return "-";
+    case 0x2026:
+        return "...";
+    case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
+    case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
+    case 0x3000: case 0x2028: case 0x2029: case 0x0085:
+        return " ";
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+        return "";
+    default:
+        return NULL;
+    }
+}
+
+bool nd_clean(const char *s, size_t len, nd_buf *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    bool space = true; /* suppress leading white space */
+    size_t start = out->len;
+    if (!nd_buf_reserve(out, len + 1))
+        return false;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = u[i];
+        uint32_t cp;
+        size_t n = 1;
+        if (c < 0x80 && c != '&') {
+            if (c <= ' ' || c == 0x7F) {
+                if (!space && !nd_buf_addc(out, ' '))
+                    return false;
+                space = true;
+            } else {
+                if (!nd_buf_addc(out, (char)c))
+                    return false;
+                space = false;
+            }
+            i++;
+            continue;
+        }
+        if (c == '&') {
+            n = entity(s + i, len - i, &cp);
+            if (n == 0) {
+                n = 1;
+                cp = '&';
+            }
+        } else {
+            n = utf8_seq(u + i, len - i, &cp);
+            if (n == 0) { /* nd_decode made the text valid; be safe anyway */
+                n = 1;
+                cp = ' ';
+            }
+        }
+        i += n;
+        const char *m = cp < 0x80 ? NULL : typo_map(cp);
+        if (cp == '\'' || cp == '"' || (m && *m && *m != ' ')) {
+            const char *t = m ? m : (cp == '"' ? "\"" : "'");
+            if (!nd_buf_add(out, t, strlen(t)))
+                return false;
+            space = false;
+        } else if (m && *m == ' ') {
+            if (!space && !nd_buf_addc(out, ' '))
+                return false;
+            space = true;
+        } else if (m) {
+            /* zero-width: dropped */
+        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+            if (!space && !nd_buf_addc(out, ' '))
+                return false;
+            space = true;
+        } else {
+            if (!put_utf8(out, cp))
+                return false;
+            space = false;
+        }
+    }
+    while (out->len > start && out->p[out->len - 1] == ' ')
+        out->len--;
+    out->p[out->len] = '\0';
+    return true;
+}
+
+bool nd_normalize(const char *s, size_t len, nd_buf *out)
+{
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    if (i == len) {
+        if (!nd_buf_reserve(out, len))
+            return false;
+        char *d = out->p + out->len;
+        for (size_t k = 0; k < len; k++) {
+            char c = s[k];
+            d[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        out->len += len;
+        out->p[out->len] = '\0';
+        return true;
+    }
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                         UTF8PROC_IGNORE);
+    if (n < 0) {
+        free(dst);
+        /* Invalid input cannot happen after nd_decode; keep the text rather than fail. */
+        return nd_buf_add(out, s, len);
+    }
+    /* NFKC may produce typographic forms again (e.g. fullwidth quotes): clean once more. */
+    bool ok = nd_clean((const char *)dst, (size_t)n, out);
+    free(dst);
+    return ok;
+}
