@@ -45,7 +45,11 @@ static const cue cues[] = {
     {"click here", 30}, {"sign up", 30}, {"not responsible for the content", 30},
     {"is a reporter", 45}, {"is a correspondent", 45}, {"is an editor", 45},
     {"is a writer", 45}, {"is a journalist", 45}, {"is a senior", 45}, {"covers film", 45},
-    {"send tips", 45}, {"follow him", 45}, {"follow her", 45}, {"written by", 20},
+    {"send tips", 45}, {"follow him", 20}, {"follow her", 20}, {"written by", 20},
+    {"writes about", 45}, {"writes a weekly", 45}, {"writes a fortnightly", 45},
+    {"writes a column", 45}, {"about the writer", 60}, {"about the author", 60},
+    {"reader-funded", 30}, {"become a member", 30}, {"send us your views", 30},
+    {"comments are moderated", 30}, {"keep comments", 30}, {"all content remains", 40},
     /* weaker: only in very short paragraphs */
     {"share", 12}, {"tweet", 12}, {"facebook", 12}, {"whatsapp", 12}, {"pinterest", 12},
     {"linkedin", 12}, {"email", 10}, {"e-mail", 10}, {"print", 8}, {"advertisement", 12},

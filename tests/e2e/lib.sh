@@ -1,0 +1,18 @@
+# Helpers for the end-to-end tests (tests/e2e/test_*.sh): sourced, never run alone.
+: "${NDUPES:?NDUPES must name the built binary}"
+: "${SRCDIR:?}"
+SHARED=${SHARED:-$SRCDIR/../shared}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ndupes-e2e.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+fails=0
+checks=0
+pass() { checks=$((checks+1)); }
+fail() { checks=$((checks+1)); fails=$((fails+1)); echo "FAIL: $*" >&2; }
+# expect_eq WHAT EXPECTED ACTUAL
+expect_eq() { if [ "$2" = "$3" ]; then pass; else fail "$1: expected [$2], got [$3]"; fi; }
+# expect_match WHAT REGEX TEXT
+expect_match() { if printf '%s' "$3" | grep -Eq -- "$2"; then pass; else fail "$1: [$3] does not match /$2/"; fi; }
+finish() {
+  echo "$checks checks, $fails failed"
+  [ "$fails" -eq 0 ]
+}
