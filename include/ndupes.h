@@ -299,6 +299,60 @@ NDUPES_API void ndupes_corpus_stats(const ndupes_corpus *c, ndupes_stats *out);
 NDUPES_API void ndupes_interrupt(void);
 
 /* ------------------------------------------------------------------------------------
+ * The persistent index (incremental runs)
+ * ---------------------------------------------------------------------------------- */
+/**
+ * Attaches the SQLite index at path (created when absent) to an empty corpus, and starts
+ * the run's transaction, waiting up to wait_seconds for another run that holds it.  From
+ * then on, ndupes_corpus_add_files reads only new or changed files, ndupes_corpus_group
+ * matches them against the stored articles, stores them and the groups, and
+ * ndupes_corpus_commit makes the run durable; ndupes_corpus_free without a commit rolls
+ * everything back.  `now` (seconds since the epoch) is the articles' first-seen time.
+ * @return NDUPES_OK; NDUPES_ERR_DB_BUSY when another run holds the index past the wait;
+ *         NDUPES_ERR_DB_SCHEMA when the file is not an ndupes index (not SQLite, another
+ *         application's, corrupt, a newer schema, another shingle size): it is not modified;
+ *         NDUPES_ERR_DB; NDUPES_ERR_ARG.  ndupes_corpus_errmsg() says more.
+ */
+NDUPES_API ndupes_status ndupes_corpus_open_db(ndupes_corpus *c, const char *path,
+                                               double wait_seconds, int64_t now);
+
+/** @return a message on the last index error (borrowed; "" when none). */
+NDUPES_API const char *ndupes_corpus_errmsg(const ndupes_corpus *c);
+
+/** With all = 1, ndupes_corpus_group reports every stored group, not only the groups that
+ *  gained a member in this run (the default with an index). */
+NDUPES_API void ndupes_corpus_report_all(ndupes_corpus *c, int all);
+
+/** Commits the run.  @return NDUPES_OK, NDUPES_ERR_DB, NDUPES_ERR_ARG (no index). */
+NDUPES_API ndupes_status ndupes_corpus_commit(ndupes_corpus *c);
+
+/** Removes the articles first seen before `before` (seconds since the epoch); their groups
+ *  keep their ids while any member remains.  *removed (may be NULL) receives the count. */
+NDUPES_API ndupes_status ndupes_corpus_prune(ndupes_corpus *c, int64_t before, size_t *removed);
+
+/** Removes the article stored under path; *found (may be NULL) says whether there was one. */
+NDUPES_API ndupes_status ndupes_corpus_forget(ndupes_corpus *c, const char *path, int *found);
+
+/** What the index holds. */
+typedef struct ndupes_db_counts {
+    int64_t articles, groups, grouped, oldest, newest;
+} ndupes_db_counts;
+NDUPES_API ndupes_status ndupes_corpus_db_counts(const ndupes_corpus *c, ndupes_db_counts *out);
+
+/** @return how many files given to ndupes_corpus_add_files were already in the index
+ *  (unchanged, touched or renamed) and so not added again. */
+NDUPES_API size_t ndupes_corpus_unchanged(const ndupes_corpus *c);
+
+/** @return 1 when an index is attached (ndupes_corpus_open_db), else 0. */
+NDUPES_API int ndupes_corpus_has_db(const ndupes_corpus *c);
+
+/** @return group g's stable id: with an index, the id kept across runs; else g + 1. */
+NDUPES_API int64_t ndupes_group_id(const ndupes_corpus *c, size_t g);
+
+/** @return 1 when member i of group g was read in this run, else 0. */
+NDUPES_API int ndupes_group_member_is_new(const ndupes_corpus *c, size_t g, size_t i);
+
+/* ------------------------------------------------------------------------------------
  * Writer
  * ---------------------------------------------------------------------------------- */
 typedef enum ndupes_format {

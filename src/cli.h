@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <signal.h>
 #include <stdio.h>
 
 #define EXIT_PARTIAL 1 /* done, but some inputs could not be read */
@@ -16,6 +17,7 @@
 #define EXIT_BUSY 75   /* the database is held by another run (EX_TEMPFAIL) */
 
 extern int cli_verbose; /* -1 quiet, 0 normal, 1 verbose */
+extern volatile sig_atomic_t cli_interrupted; /* the signal that interrupted the run, or 0 */
 
 /* Diagnostics: "ndupes: PATH: message" (path may be NULL) on stderr. */
 void cli_warn(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -28,6 +30,8 @@ void cli_log(void *ctx, ndupes_level level, const char *path, const char *msg);
 bool cli_parse_double(const char *s, double lo, double hi, double *out);
 bool cli_parse_uint(const char *s, unsigned long long lo, unsigned long long hi,
                     unsigned long long *out);
+/* A duration such as 7d, 36h, 90m, 3600s, 2w, or plain seconds. */
+bool cli_parse_duration(const char *s, long long *seconds);
 /* A size such as 16M, 512k, 1G or a plain byte count. */
 bool cli_parse_size(const char *s, unsigned long long *out);
 
@@ -56,7 +60,15 @@ typedef struct cli_run {
     ndupes_format format;
     int nul;
     cli_paths inputs;
+    const char *db;     /* --db FILE, or NULL */
+    double wait;        /* --wait SECONDS */
+    long long max_age;  /* --max-age, seconds; 0 = keep everything */
+    int all;            /* --all */
 } cli_run;
+
+/* Exit status for a library error from the index (75 when busy, else 2), after saying it. */
+int cli_db_error(const char *db, ndupes_corpus *c, ndupes_status st);
+int cli_db(int argc, char **argv);
 
 /* Parses the run's options (cmd: the subcommand's name for messages, or NULL).  Returns
  * 0 with *first the index of the first operand; 1 when --help/--version was handled;

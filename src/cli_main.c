@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void usage(FILE *f)
@@ -23,6 +24,7 @@ static void usage(FILE *f)
           "       ndupes strip FILE\n"
           "       ndupes explain FILE_A FILE_B\n"
           "       ndupes eval TRUTH.tsv [OPTIONS] PATH...\n"
+          "       ndupes db stats|prune|forget --db FILE ...\n"
           "\n"
           "Finds near-duplicate news articles among plain-text files (wire copies, spun\n"
           "copies, AI rewrites that keep the quotes, excerpts) after removing each page's\n"
@@ -40,6 +42,14 @@ static void usage(FILE *f)
           "  -j, --jobs N          worker threads (default: all cores)\n"
           "      --max-size SIZE   skip files larger than SIZE (default 16M; k, M, G)\n"
           "      --shingle N       words per shingle, 2..8 (default 5)\n"
+          "      --db FILE         keep a persistent index in FILE (SQLite): read only new or\n"
+          "                        changed files, match them against everything stored, and\n"
+          "                        report the groups that gained a member in this run\n"
+          "      --all             with --db: report every stored group\n"
+          "      --max-age AGE     with --db: first forget articles first seen more than AGE\n"
+          "                        ago (e.g. 7d, 36h, 90m)\n"
+          "      --wait SECONDS    with --db: wait this long for another run to finish\n"
+          "                        (default 0), then exit 75\n"
           "      --baseline        the naive method for comparison: whole-page word\n"
           "                        5-shingle Jaccard at 0.5, no boilerplate removal\n"
           "  -q, --quiet           no diagnostics except fatal errors\n"
@@ -53,7 +63,8 @@ static void usage(FILE *f)
           f);
 }
 
-enum { OPT_OMIT = 256, OPT_MAXSIZE, OPT_SHINGLE, OPT_BASELINE, OPT_KEEPBP };
+enum { OPT_OMIT = 256, OPT_MAXSIZE, OPT_SHINGLE, OPT_BASELINE, OPT_KEEPBP, OPT_DB, OPT_ALL,
+       OPT_MAXAGE, OPT_WAIT };
 
 static const struct option long_opts[] = {
     {"null", no_argument, NULL, '0'},
@@ -65,6 +76,10 @@ static const struct option long_opts[] = {
     {"shingle", required_argument, NULL, OPT_SHINGLE},
     {"baseline", no_argument, NULL, OPT_BASELINE},
     {"keep-boilerplate", no_argument, NULL, OPT_KEEPBP},
+    {"db", required_argument, NULL, OPT_DB},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"max-age", required_argument, NULL, OPT_MAXAGE},
+    {"wait", required_argument, NULL, OPT_WAIT},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -131,6 +146,23 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
         case OPT_KEEPBP:
             r->cfg.keep_boilerplate = 1;
             break;
+        case OPT_DB:
+            if (!*optarg)
+                return cli_usage_error(cmd, "--db: empty file name");
+            r->db = optarg;
+            break;
+        case OPT_ALL:
+            r->all = 1;
+            break;
+        case OPT_MAXAGE:
+            if (!cli_parse_duration(optarg, &r->max_age))
+                return cli_usage_error(cmd, "--max-age: '%s' is not a duration (e.g. 7d, 36h)",
+                                       optarg);
+            break;
+        case OPT_WAIT:
+            if (!cli_parse_double(optarg, 0, 86400 * 365.0, &r->wait))
+                return cli_usage_error(cmd, "--wait: '%s' is not a number of seconds", optarg);
+            break;
         case 'q':
             cli_verbose = -1;
             break;
@@ -156,6 +188,8 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
             r->cfg.threshold = 0.5;
         r->cfg.shingle = 5;
     }
+    if (!r->db && (r->all || r->max_age || r->wait > 0))
+        return cli_usage_error(cmd, "--all, --max-age and --wait need --db FILE");
     if (omit) {
         if (r->format != NDUPES_FORMAT_TEXT)
             return cli_usage_error(cmd, "--omit-first and --format %s cannot be combined",
@@ -196,13 +230,32 @@ int cli_group(cli_run *r, ndupes_corpus **out)
         return EXIT_USAGE;
     }
     ndupes_corpus_set_log(c, cli_log, NULL);
+    if (r->db) {
+        st = ndupes_corpus_open_db(c, r->db, r->wait, (int64_t)time(NULL));
+        if (st == NDUPES_OK && r->max_age) {
+            size_t gone = 0;
+            st = ndupes_corpus_prune(c, (int64_t)time(NULL) - r->max_age, &gone);
+            if (st == NDUPES_OK && cli_verbose > 0)
+                cli_warn(r->db, "%zu articles older than the maximum age forgotten", gone);
+        }
+        if (st != NDUPES_OK) {
+            int rc = cli_db_error(r->db, c, st);
+            ndupes_corpus_free(c);
+            return rc;
+        }
+        ndupes_corpus_report_all(c, r->all);
+    }
     st = ndupes_corpus_add_files(c, (const char *const *)r->inputs.v, r->inputs.n);
     if (st == NDUPES_OK)
         st = ndupes_corpus_group(c);
     if (st != NDUPES_OK) {
-        cli_warn(NULL, "%s", ndupes_strerror(st));
+        int rc = cli_interrupted ? 128 + cli_interrupted
+                 : r->db         ? cli_db_error(r->db, c, st)
+                                 : (cli_warn(NULL, "%s", ndupes_strerror(st)), EXIT_USAGE);
+        if (cli_interrupted)
+            cli_warn(NULL, "interrupted; %s", r->db ? "the index is unchanged" : "nothing written");
         ndupes_corpus_free(c);
-        return st == NDUPES_ERR_INTERRUPTED ? 130 : EXIT_USAGE;
+        return rc;
     }
     if (cli_verbose > 0) {
         ndupes_stats s;
@@ -219,10 +272,23 @@ int cli_group(cli_run *r, ndupes_corpus **out)
     return 0;
 }
 
+volatile sig_atomic_t cli_interrupted;
+
 static void on_signal(int sig)
 {
-    (void)sig;
+    cli_interrupted = sig;
     ndupes_interrupt();
+}
+
+int cli_db_error(const char *db, ndupes_corpus *c, ndupes_status st)
+{
+    const char *more = ndupes_corpus_errmsg(c);
+    if (st == NDUPES_ERR_DB_BUSY) {
+        cli_warn(db, "database is locked by another run; try again later or use --wait");
+        return EXIT_BUSY;
+    }
+    cli_warn(db, "%s", *more ? more : ndupes_strerror(st));
+    return EXIT_USAGE;
 }
 
 int main(int argc, char **argv)
@@ -234,6 +300,8 @@ int main(int argc, char **argv)
             return cli_explain(argc - 1, argv + 1);
         if (strcmp(argv[1], "eval") == 0)
             return cli_eval(argc - 1, argv + 1);
+        if (strcmp(argv[1], "db") == 0)
+            return cli_db(argc - 1, argv + 1);
     }
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
@@ -259,11 +327,19 @@ int main(int argc, char **argv)
     ndupes_status st = ndupes_write_groups(c, stdout, r.format, r.nul);
     if (st == NDUPES_OK && fflush(stdout) != 0)
         st = NDUPES_ERR_IO;
-    if (st != NDUPES_OK && errno != EPIPE) {
+    if (st != NDUPES_OK) {
         cli_warn("stdout", "%s", strerror(errno));
         rc = EXIT_USAGE;
+    } else if (r.db && (st = ndupes_corpus_commit(c)) != NDUPES_OK) {
+        rc = cli_db_error(r.db, c, st);
     } else {
         rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
+        if (r.db && cli_verbose > 0) {
+            ndupes_stats s;
+            ndupes_corpus_stats(c, &s);
+            cli_warn(r.db, "%zu files already indexed, %zu new; %zu groups reported",
+                     ndupes_corpus_unchanged(c), s.articles, ndupes_corpus_ngroups(c));
+        }
     }
     ndupes_corpus_free(c);
     cli_paths_free(&r.inputs);

@@ -106,3 +106,31 @@ bool cli_parse_size(const char *s, unsigned long long *out)
     *out = v << shift;
     return true;
 }
+
+bool cli_parse_duration(const char *s, long long *seconds)
+{
+    if (!s || !isdigit((unsigned char)*s))
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno)
+        return false;
+    unsigned long long mul = 1;
+    if (*end) {
+        switch (*end) {
+        case 's': mul = 1; break;
+        case 'm': mul = 60; break;
+        case 'h': mul = 3600; break;
+        case 'd': mul = 86400; break;
+        case 'w': mul = 7 * 86400; break;
+        default: return false;
+        }
+        if (end[1])
+            return false;
+    }
+    if (v == 0 || v > (unsigned long long)(1LL << 40) / mul)
+        return false;
+    *seconds = (long long)(v * mul);
+    return true;
+}

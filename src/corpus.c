@@ -8,40 +8,14 @@
  * the groups are the same for any number of jobs.
  */
 #define _GNU_SOURCE
-#include "nd_internal.h"
-#include "template.h"
+#include "corpus.h"
+
+#include <xxhash.h>
 
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define LINK_FACTOR 0.6f /* chaining guard: groups merge at average score >= this x threshold */
-
-typedef struct item {
-    char *name;
-    int64_t mtime;
-    uint64_t dev, ino;
-} item;
-
-struct ndupes_corpus {
-    ndupes_config cfg;
-    ndupes_log_fn log;
-    void *log_ctx;
-    item *items;
-    nd_fp *fps;
-    size_t n, cap;
-    size_t failed;
-    nd_tmap tmap;  /* files per short paragraph: templates */
-    nd_tmap files; /* (dev, ino) of the files added */
-    /* groups of the last ndupes_corpus_group: members[goff[g] .. goff[g+1]) */
-    size_t ngroups;
-    size_t *goff;
-    uint32_t *members;
-    float *scores;
-    size_t *group_of; /* per article: its group, or SIZE_MAX */
-    ndupes_stats stats;
-};
 
 static void say(ndupes_corpus *c, ndupes_level lv, const char *path, const char *msg)
 {
@@ -80,6 +54,8 @@ static void clear_groups(ndupes_corpus *c)
     nd_free(c->members);
     nd_free(c->scores);
     nd_free(c->group_of);
+    nd_free(c->gids);
+    c->gids = NULL;
     c->group_of = NULL;
     c->goff = NULL;
     c->members = NULL;
@@ -94,12 +70,16 @@ void ndupes_corpus_free(ndupes_corpus *c)
     for (size_t i = 0; i < c->n; i++) {
         nd_free(c->items[i].name);
         nd_fp_free(&c->fps[i]);
+        nd_fp_free(c->items[i].raw);
+        nd_free(c->items[i].raw);
     }
     nd_free(c->items);
     nd_free(c->fps);
     nd_tmap_free(&c->tmap);
     nd_tmap_free(&c->files);
+    nd_tmap_free(&c->dbseen);
     clear_groups(c);
+    nd_store_close(c->db);
     nd_free(c);
 }
 
@@ -111,7 +91,7 @@ void ndupes_corpus_set_log(ndupes_corpus *c, ndupes_log_fn fn, void *ctx)
     c->log_ctx = ctx;
 }
 
-static bool reserve(ndupes_corpus *c, size_t extra)
+bool nd_corpus_reserve(ndupes_corpus *c, size_t extra)
 {
     if (c->n + extra <= c->cap)
         return true;
@@ -139,8 +119,9 @@ static bool defer_short(const ndupes_config *cfg)
 typedef struct slot {
     nd_fp fp;
     int64_t mtime;
-    uint64_t dev, ino, bytes;
+    uint64_t dev, ino, bytes, chash;
     ndupes_status st;
+    bool skip; /* unchanged since the stored run: not read */
     int err;
     int cp1252;
 } slot;
@@ -155,6 +136,8 @@ static void work_file(void *ctx, size_t i)
 {
     job *j = ctx;
     slot *s = &j->slots[i];
+    if (s->skip)
+        return;
     char *buf = NULL;
     size_t len = 0;
     s->st = nd_read_file(j->paths[i], j->c->cfg.max_size, &buf, &len, &s->mtime, &s->dev,
@@ -163,6 +146,8 @@ static void work_file(void *ctx, size_t i)
     if (s->st != NDUPES_OK)
         return;
     s->bytes = len;
+    if (j->c->db)
+        s->chash = XXH3_64bits(buf, len);
     ndupes_doc *doc = NULL;
     s->st = ndupes_doc_parse(buf, len, &j->c->cfg, &doc);
     nd_free(buf);
@@ -210,12 +195,18 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
 {
     if (!c || (!paths && n))
         return NDUPES_ERR_ARG;
-    if (!reserve(c, n))
+    if (!nd_corpus_reserve(c, n))
         return NDUPES_ERR_NOMEM;
     slot *slots = nd_calloc(n ? n : 1, sizeof *slots);
     if (!slots)
         return NDUPES_ERR_NOMEM;
     double t0 = nd_now();
+    if (c->db)
+        for (size_t i = 0; i < n; i++)
+            if (nd_inc_unchanged(c, paths[i])) {
+                slots[i].skip = true;
+                c->unchanged++;
+            }
     job j = {c, paths, slots};
     nd_parallel_for(n, c->cfg.jobs, work_file, &j);
     ndupes_status ret = NDUPES_OK;
@@ -223,6 +214,8 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
         ret = NDUPES_ERR_INTERRUPTED;
     for (size_t i = 0; i < n && ret == NDUPES_OK; i++) {
         slot *s = &slots[i];
+        if (s->skip)
+            continue;
         if (s->st == NDUPES_ERR_NOMEM) {
             ret = NDUPES_ERR_NOMEM;
             break;
@@ -242,6 +235,18 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
             ret = NDUPES_ERR_NOMEM;
             break;
         }
+        if (c->db) {
+            int known = nd_inc_known(c, paths[i], s->bytes, s->mtime, s->chash);
+            if (known < 0) {
+                ret = NDUPES_ERR_DB;
+                break;
+            }
+            if (known) {
+                nd_fp_free(&s->fp);
+                c->unchanged++;
+                continue;
+            }
+        }
         char *name = nd_strdup(paths[i]);
         if (!name) {
             ret = NDUPES_ERR_NOMEM;
@@ -253,7 +258,9 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
             say(c, NDUPES_LOG_INFO, paths[i], "no article text after removing boilerplate");
             c->stats.empty++;
         }
-        c->items[c->n] = (item){name, s->mtime, s->dev, s->ino};
+        c->items[c->n] = (item){.name = name, .mtime = s->mtime, .dev = s->dev, .ino = s->ino,
+                                .first_seen = c->now, .size = s->bytes, .chash = s->chash,
+                                .is_new = true};
         c->fps[c->n] = s->fp;
         s->fp = (nd_fp){0};
         c->n++;
@@ -273,7 +280,7 @@ ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const v
 {
     if (!c || !name || (!buf && len))
         return NDUPES_ERR_ARG;
-    if (!reserve(c, 1))
+    if (!nd_corpus_reserve(c, 1))
         return NDUPES_ERR_NOMEM;
     ndupes_doc *doc = NULL;
     ndupes_status st = ndupes_doc_parse(buf, len, &c->cfg, &doc);
@@ -289,7 +296,8 @@ ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const v
         nd_fp_free(&fp);
         return NDUPES_ERR_NOMEM;
     }
-    c->items[c->n] = (item){nm, mtime, 0, 0};
+    c->items[c->n] = (item){.name = nm, .mtime = mtime, .first_seen = c->now, .size = len,
+                            .chash = XXH3_64bits(buf, len), .is_new = true};
     c->fps[c->n++] = fp;
     c->stats.articles++;
     c->stats.bytes += len;
@@ -308,7 +316,7 @@ size_t ndupes_corpus_size(const ndupes_corpus *c)
 
 /* ---- grouping ---- */
 
-static bool is_template(void *ctx, uint64_t hash)
+bool nd_corpus_is_template(void *ctx, uint64_t hash)
 {
     ndupes_corpus *c = ctx;
     return nd_tmap_get(&c->tmap, hash) >= c->cfg.template_min_files;
@@ -323,7 +331,7 @@ typedef struct fin_job {
 static void work_finalize(void *ctx, size_t i)
 {
     fin_job *j = ctx;
-    if (!nd_fp_finalize(&j->c->fps[i], is_template, j->c, &j->templates[i]))
+    if (!nd_fp_finalize(&j->c->fps[i], nd_corpus_is_template, j->c, &j->templates[i]))
         j->nomem[i] = 1;
 }
 
@@ -333,6 +341,18 @@ static ndupes_status learn_templates(ndupes_corpus *c)
         for (size_t p = 0; p < c->fps[i].npend; p++)
             if (!nd_tmap_add(&c->tmap, c->fps[i].pend[p].hash, 1))
                 return NDUPES_ERR_NOMEM;
+    for (size_t i = 0; c->db && i < c->n; i++) {
+        if (!nd_inc_template_counts(c, &c->fps[i]))
+            return NDUPES_ERR_NOMEM;
+        if (c->items[i].is_new && !c->items[i].raw && !c->items[i].db_id) {
+            c->items[i].raw = nd_malloc(sizeof(nd_fp));
+            if (!c->items[i].raw || !nd_fp_copy(&c->fps[i], c->items[i].raw)) {
+                nd_free(c->items[i].raw);
+                c->items[i].raw = NULL;
+                return NDUPES_ERR_NOMEM;
+            }
+        }
+    }
     size_t *tpl = nd_calloc(c->n ? c->n : 1, sizeof *tpl);
     uint8_t *nomem = nd_calloc(c->n ? c->n : 1, 1);
     ndupes_status st = NDUPES_OK;
@@ -546,6 +566,19 @@ out:
     return ok;
 }
 
+/* Candidate pairs worth scoring: with the index, pairs of two stored articles were
+ * decided by earlier runs and are left as they were. */
+static size_t drop_old_pairs(const ndupes_corpus *c, nd_pair *pairs, size_t n)
+{
+    if (!c->db)
+        return n;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c->items[pairs[i].a].is_new || c->items[pairs[i].b].is_new)
+            pairs[m++] = pairs[i];
+    return m;
+}
+
 ndupes_status ndupes_corpus_group(ndupes_corpus *c)
 {
     if (!c)
@@ -563,14 +596,20 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
         goto out;
     c->stats.t_template += nd_now() - t;
     t = nd_now();
+    if (c->db && (st = nd_inc_load(c)) != NDUPES_OK)
+        goto out;
+    st = NDUPES_ERR_NOMEM;
     size_t n = c->n;
     pre = nd_malloc((n ? n : 1) * sizeof *pre);
     label = nd_malloc((n ? n : 1) * sizeof *label);
     skip = nd_malloc(n ? n : 1);
     if (!pre || !label || !skip || !exact_classes(c, pre, skip))
         goto out;
+    if (c->db)
+        nd_inc_prelabel(c, pre);
     if (!nd_lsh_candidates(c->fps, skip, n, &pairs, &npairs))
         goto out;
+    npairs = drop_old_pairs(c, pairs, npairs);
     c->stats.candidates = npairs;
     c->stats.t_lsh += nd_now() - t;
     if (atomic_load(&nd_interrupted)) {
@@ -606,6 +645,10 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
                     c, label, &c->stats.merges_refused))
         goto out;
     if (!build_groups(c, label))
+        goto out;
+    if (c->db && (st = nd_inc_persist(c)) != NDUPES_OK)
+        goto out;
+    if (c->db && c->report_all && (st = nd_inc_all_groups(c)) != NDUPES_OK)
         goto out;
     c->stats.t_cluster += nd_now() - t;
     st = NDUPES_OK;
@@ -669,4 +712,23 @@ ndupes_status ndupes_corpus_compare(const ndupes_corpus *c, size_t i, size_t j,
 size_t ndupes_corpus_group_of(const ndupes_corpus *c, size_t i)
 {
     return c && c->group_of && i < c->n ? c->group_of[i] : SIZE_MAX;
+}
+
+int64_t ndupes_group_id(const ndupes_corpus *c, size_t g)
+{
+    if (!c || g >= c->ngroups)
+        return 0;
+    return c->gids ? c->gids[g] : (int64_t)g + 1;
+}
+
+int ndupes_group_member_is_new(const ndupes_corpus *c, size_t g, size_t i)
+{
+    if (!c || g >= c->ngroups || i >= c->goff[g + 1] - c->goff[g])
+        return 0;
+    return c->items[c->members[c->goff[g] + i]].is_new;
+}
+
+int ndupes_corpus_has_db(const ndupes_corpus *c)
+{
+    return c && c->db;
 }

@@ -204,3 +204,31 @@ bool nd_fp_finalize(nd_fp *fp, bool (*is_template)(void *ctx, uint64_t hash), vo
     fp->npend = 0;
     return ok;
 }
+
+bool nd_fp_copy(const nd_fp *src, nd_fp *dst)
+{
+    *dst = *src;
+    dst->keys = NULL;
+    dst->pend = NULL;
+    dst->pend_sh = dst->pend_q = NULL;
+    if (src->nkeys) {
+        dst->keys = nd_malloc(src->nkeys * sizeof *dst->keys);
+        if (!dst->keys)
+            goto fail;
+        memcpy(dst->keys, src->keys, src->nkeys * sizeof *dst->keys);
+    }
+    if (src->npend) {
+        dst->pend = nd_malloc(src->npend * sizeof *dst->pend);
+        dst->pend_sh = nd_malloc(ND_PENDING_MAX * sizeof *dst->pend_sh);
+        dst->pend_q = nd_malloc(ND_PENDING_MAX * sizeof *dst->pend_q);
+        if (!dst->pend || !dst->pend_sh || !dst->pend_q)
+            goto fail;
+        memcpy(dst->pend, src->pend, src->npend * sizeof *dst->pend);
+        memcpy(dst->pend_sh, src->pend_sh, ND_PENDING_MAX * sizeof *dst->pend_sh);
+        memcpy(dst->pend_q, src->pend_q, ND_PENDING_MAX * sizeof *dst->pend_q);
+    }
+    return true;
+fail:
+    nd_fp_free(dst);
+    return false;
+}

@@ -121,6 +121,8 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
 bool nd_fp_finalize(nd_fp *fp, bool (*is_template)(void *ctx, uint64_t hash), void *ctx,
                     size_t *ntemplates);
 void nd_fp_free(nd_fp *fp);
+/* A deep copy of src into dst; false when memory ran out (dst is then empty). */
+bool nd_fp_copy(const nd_fp *src, nd_fp *dst);
 
 /* ---- shingle.c ---- */
 /* Appends the shingle hashes (64-bit) of a token run to *out; also appends the hashes of

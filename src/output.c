@@ -92,6 +92,7 @@ ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out, ndupes_form
     if (!c || !out)
         return NDUPES_ERR_ARG;
     char end = nul ? '\0' : '\n';
+    int db = ndupes_corpus_has_db(c);
     size_t ng = ndupes_corpus_ngroups(c);
     for (size_t g = 0; g < ng; g++) {
         size_t k = ndupes_group_size(c, g);
@@ -101,7 +102,8 @@ ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out, ndupes_form
         if (fmt == NDUPES_FORMAT_JSON) {
             double sc;
             const char *rep = ndupes_group_member(c, g, 0, &sc);
-            bad |= fprintf(out, "{\"group\": %zu, \"representative\": ", g + 1) < 0;
+            bad |= fprintf(out, "{\"group\": %lld, \"representative\": ",
+                           (long long)ndupes_group_id(c, g)) < 0;
             bad |= ndupes_json_write_string(out, rep, strlen(rep)) != 0;
             bad |= fputs(", \"members\": [", out) == EOF;
         }
@@ -117,13 +119,18 @@ ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out, ndupes_form
                     bad |= fputs(p, out) == EOF || putc(end, out) == EOF;
                 break;
             case NDUPES_FORMAT_TSV:
-                bad |= fprintf(out, "%zu\t%.3f\t", g + 1, sc) < 0 || tsv_path(out, p) != 0 ||
+                bad |= fprintf(out, "%lld\t%.3f\t", (long long)ndupes_group_id(c, g), sc) < 0 ||
+                       tsv_path(out, p) != 0 ||
                        putc('\n', out) == EOF;
                 break;
             case NDUPES_FORMAT_JSON:
                 bad |= fputs(i ? ", {\"path\": " : "{\"path\": ", out) == EOF;
                 bad |= ndupes_json_write_string(out, p, strlen(p)) != 0;
-                bad |= fprintf(out, ", \"score\": %.3f}", sc) < 0;
+                bad |= fprintf(out, ", \"score\": %.3f", sc) < 0;
+                if (db)
+                    bad |= fprintf(out, ", \"new\": %s",
+                                   ndupes_group_member_is_new(c, g, i) ? "true" : "false") < 0;
+                bad |= putc('}', out) == EOF;
                 break;
             }
         }

@@ -1,0 +1,134 @@
+/*
+ * cli_db.c - `ndupes db stats|prune|forget`: looking after the persistent index.
+ *
+ *   ndupes db stats --db FILE                   what the index holds
+ *   ndupes db prune --db FILE --max-age AGE     forget articles first seen before AGE ago
+ *   ndupes db forget --db FILE PATH...          forget the articles stored under PATH
+ * Each is one transaction, like a run; --wait applies as for a run.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <string.h>
+#include <time.h>
+
+static void db_usage(FILE *f)
+{
+    fputs("usage: ndupes db stats --db FILE [--wait SECONDS]\n"
+          "       ndupes db prune --db FILE --max-age AGE [--wait SECONDS]\n"
+          "       ndupes db forget --db FILE [--wait SECONDS] PATH...\n"
+          "\n"
+          "stats:  the number of articles and groups in the index, and its time span.\n"
+          "prune:  forget the articles first seen more than AGE ago (7d, 36h, 90m...).\n"
+          "forget: forget the articles stored under each PATH (as it was given to ndupes).\n"
+          "Exit status: 0 done, 1 a PATH to forget was not in the index, 2 error,\n"
+          "75 the index is held by another run.\n",
+          f);
+}
+
+static void fmt_time(char *buf, size_t n, long long t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (t <= 0 || !gmtime_r(&tt, &tm) || !strftime(buf, n, "%Y-%m-%d %H:%M:%S UTC", &tm))
+        snprintf(buf, n, "-");
+}
+
+int cli_db(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"max-age", required_argument, NULL, 'a'},
+        {"wait", required_argument, NULL, 'w'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        if (argc < 2)
+            return cli_usage_error("db", "stats, prune or forget?");
+        db_usage(stdout);
+        return 0;
+    }
+    const char *what = argv[1];
+    if (strcmp(what, "stats") && strcmp(what, "prune") && strcmp(what, "forget"))
+        return cli_usage_error("db", "unknown db command '%s' (stats, prune, forget)", what);
+    const char *db = NULL;
+    long long max_age = 0;
+    double wait = 0;
+    int c;
+    opterr = 0;
+    optind = 1;
+    argc--;
+    argv++;
+    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'a':
+            if (!cli_parse_duration(optarg, &max_age))
+                return cli_usage_error("db", "--max-age: '%s' is not a duration", optarg);
+            break;
+        case 'w':
+            if (!cli_parse_double(optarg, 0, 86400 * 365.0, &wait))
+                return cli_usage_error("db", "--wait: '%s' is not a number of seconds", optarg);
+            break;
+        case 'h':
+            db_usage(stdout);
+            return 0;
+        default:
+            return cli_usage_error("db", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!db)
+        return cli_usage_error("db", "--db FILE is needed");
+    if (strcmp(what, "prune") == 0 && !max_age)
+        return cli_usage_error("db", "prune needs --max-age AGE");
+    if (strcmp(what, "forget") == 0 && optind >= argc)
+        return cli_usage_error("db", "forget needs the paths to forget");
+    ndupes_status st;
+    ndupes_corpus *cp = ndupes_corpus_create(NULL, &st);
+    if (!cp) {
+        cli_warn(NULL, "%s", ndupes_strerror(st));
+        return EXIT_USAGE;
+    }
+    int rc = 0;
+    st = ndupes_corpus_open_db(cp, db, wait, (int64_t)time(NULL));
+    if (st != NDUPES_OK) {
+        rc = cli_db_error(db, cp, st);
+        ndupes_corpus_free(cp);
+        return rc;
+    }
+    if (strcmp(what, "stats") == 0) {
+        ndupes_db_counts k;
+        st = ndupes_corpus_db_counts(cp, &k);
+        if (st == NDUPES_OK) {
+            char a[64], b[64];
+            fmt_time(a, sizeof a, k.oldest);
+            fmt_time(b, sizeof b, k.newest);
+            printf("articles     %lld\ngroups       %lld\nin groups    %lld\n"
+                   "first seen   %s .. %s\n",
+                   (long long)k.articles, (long long)k.groups, (long long)k.grouped, a, b);
+        }
+    } else if (strcmp(what, "prune") == 0) {
+        size_t gone = 0;
+        st = ndupes_corpus_prune(cp, (int64_t)time(NULL) - max_age, &gone);
+        if (st == NDUPES_OK)
+            printf("%zu articles forgotten\n", gone);
+    } else {
+        for (int i = optind; i < argc && st == NDUPES_OK; i++) {
+            int found = 0;
+            st = ndupes_corpus_forget(cp, argv[i], &found);
+            if (st == NDUPES_OK && !found) {
+                cli_warn(argv[i], "not in the index");
+                rc = EXIT_PARTIAL;
+            }
+        }
+    }
+    if (st == NDUPES_OK && strcmp(what, "stats") != 0)
+        st = ndupes_corpus_commit(cp);
+    if (st != NDUPES_OK)
+        rc = cli_db_error(db, cp, st);
+    ndupes_corpus_free(cp);
+    return rc;
+}

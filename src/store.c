@@ -1,0 +1,600 @@
+/*
+ * store.c - the persistent index for incremental runs (--db), in SQLite.
+ *
+ * One run is one write transaction (BEGIN IMMEDIATE ... COMMIT) in WAL mode: a crash or
+ * kill -9 at any point leaves the database as the last good run left it, and a second run
+ * waits for the first (sqlite3_busy_timeout) up to --wait seconds, then gives up with
+ * NDUPES_ERR_DB_BUSY.  Nothing is written before the schema is checked, so a file that is
+ * not ours (not SQLite, corrupt, another application's, a newer schema) is left untouched.
+ *
+ * Tables:
+ *   meta(key, value)          schema_version, shingle size
+ *   article(id, path, size, mtime, chash, first_seen, grp, score, fp)
+ *                             one row per article; fp is the serialised fingerprint
+ *   band(key, id)             LSH band keys -> articles (WITHOUT ROWID: the key is the index)
+ *   grp(id, created)          group ids, AUTOINCREMENT so an id is never reused
+ *   template(hash, files)     in how many stored files each short paragraph appears
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+enum {
+    Q_BY_PATH, Q_BY_HASH, Q_TOUCH, Q_INSERT, Q_BAND_ADD, Q_LOAD, Q_DELETE, Q_BAND_DEL,
+    Q_BAND, Q_MEMBERS, Q_SET_GROUP, Q_NEW_GROUP, Q_TPL_GET, Q_TPL_ADD, Q_TPL_CLEAN, Q_GROUPS,
+    Q_OLDER, Q_FP, Q_GRP_CLEAN, Q_COUNT
+};
+
+static const char *const sql[Q_COUNT] = {
+    [Q_BY_PATH] = "SELECT id, size, mtime, chash, first_seen, grp FROM article WHERE path = ?1",
+    [Q_BY_HASH] = "SELECT id, size, mtime, chash, first_seen, grp, path FROM article "
+                  "WHERE chash = ?1 ORDER BY id LIMIT 1",
+    [Q_TOUCH] = "UPDATE article SET path = ?2, size = ?3, mtime = ?4 WHERE id = ?1",
+    [Q_INSERT] = "INSERT INTO article(path, size, mtime, chash, first_seen, grp, score, fp) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6)",
+    [Q_BAND_ADD] = "INSERT OR IGNORE INTO band(key, id) VALUES (?1, ?2)",
+    [Q_LOAD] = "SELECT path, size, mtime, chash, first_seen, grp, fp, score FROM article "
+               "WHERE id = ?1",
+    [Q_DELETE] = "DELETE FROM article WHERE id = ?1",
+    [Q_BAND_DEL] = "DELETE FROM band WHERE key = ?1 AND id = ?2",
+    [Q_BAND] = "SELECT id FROM band WHERE key = ?1 LIMIT ?2",
+    [Q_MEMBERS] = "SELECT id FROM article WHERE grp = ?1 ORDER BY id",
+    [Q_SET_GROUP] = "UPDATE article SET grp = ?2, score = ?3 WHERE id = ?1",
+    [Q_NEW_GROUP] = "INSERT INTO grp(created) VALUES (?1)",
+    [Q_TPL_GET] = "SELECT files FROM template WHERE hash = ?1",
+    [Q_TPL_ADD] = "INSERT INTO template(hash, files) VALUES (?1, ?2) "
+                  "ON CONFLICT(hash) DO UPDATE SET files = files + ?2",
+    [Q_TPL_CLEAN] = "DELETE FROM template WHERE hash = ?1 AND files <= 0",
+    [Q_GROUPS] = "SELECT grp FROM article WHERE grp IS NOT NULL GROUP BY grp "
+                 "HAVING count(*) >= 2 ORDER BY grp",
+    [Q_OLDER] = "SELECT id FROM article WHERE first_seen < ?1 ORDER BY id",
+    [Q_FP] = "SELECT fp FROM article WHERE id = ?1",
+    [Q_GRP_CLEAN] = "DELETE FROM grp WHERE id = ?1 AND NOT EXISTS "
+                    "(SELECT 1 FROM article WHERE grp = ?1)",
+};
+
+static const char schema[] =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+    "CREATE TABLE article(id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE,"
+    " size INTEGER NOT NULL, mtime INTEGER NOT NULL, chash INTEGER NOT NULL,"
+    " first_seen INTEGER NOT NULL, grp INTEGER, score REAL, fp BLOB NOT NULL);"
+    "CREATE INDEX article_chash ON article(chash);"
+    "CREATE INDEX article_grp ON article(grp) WHERE grp IS NOT NULL;"
+    "CREATE INDEX article_seen ON article(first_seen);"
+    "CREATE TABLE band(key INTEGER NOT NULL, id INTEGER NOT NULL,"
+    " PRIMARY KEY(key, id)) WITHOUT ROWID;"
+    "CREATE TABLE grp(id INTEGER PRIMARY KEY AUTOINCREMENT, created INTEGER NOT NULL);"
+    "CREATE TABLE template(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);";
+
+struct nd_store {
+    sqlite3 *db;
+    sqlite3_stmt *q[Q_COUNT];
+    bool in_txn;
+};
+
+const char *nd_store_errmsg(nd_store *s)
+{
+    return s && s->db ? sqlite3_errmsg(s->db) : "no database";
+}
+
+static ndupes_status map_rc(int rc)
+{
+    switch (rc & 0xFF) {
+    case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW:
+        return NDUPES_OK;
+    case SQLITE_BUSY: case SQLITE_LOCKED:
+        return NDUPES_ERR_DB_BUSY;
+    case SQLITE_NOTADB: case SQLITE_CORRUPT:
+        return NDUPES_ERR_DB_SCHEMA;
+    case SQLITE_NOMEM:
+        return NDUPES_ERR_NOMEM;
+    default:
+        return NDUPES_ERR_DB;
+    }
+}
+
+static int64_t u2i(uint64_t x)
+{
+    int64_t v;
+    memcpy(&v, &x, sizeof v);
+    return v;
+}
+
+static uint64_t i2u(int64_t x)
+{
+    uint64_t v;
+    memcpy(&v, &x, sizeof v);
+    return v;
+}
+
+/* Runs a statement to completion (no rows expected); resets it. */
+static ndupes_status run(sqlite3_stmt *st)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? NDUPES_OK : map_rc(rc);
+}
+
+/* Reads the schema version, or 0 for an empty database; -1 for a foreign one. */
+static int schema_version(sqlite3 *db, int *rc_out, unsigned *shingle)
+{
+    sqlite3_stmt *st = NULL;
+    int n = 0, rc;
+    rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    *rc_out = rc == SQLITE_ROW ? SQLITE_OK : rc;
+    if (*rc_out != SQLITE_OK)
+        return -1;
+    if (n == 0)
+        return 0;
+    int v = -1;
+    rc = sqlite3_prepare_v2(db, "SELECT key, value FROM meta", -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        *rc_out = SQLITE_OK; /* no meta table: another application's database */
+        return -1;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 0);
+        if (k && strcmp(k, "schema_version") == 0)
+            v = sqlite3_column_int(st, 1);
+        else if (k && strcmp(k, "shingle") == 0)
+            *shingle = (unsigned)sqlite3_column_int(st, 1);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        *rc_out = rc;
+        return -1;
+    }
+    return v;
+}
+
+ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, bool readonly,
+                            nd_store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    nd_store *s = nd_calloc(1, sizeof *s);
+    if (!s)
+        return NDUPES_ERR_NOMEM;
+    ndupes_status st = NDUPES_ERR_DB;
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open the database: %s",
+                 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 0);
+    sqlite3_busy_timeout(s->db, wait > 0 ? (int)(wait * 1000 > 2e9 ? 2e9 : wait * 1000) : 0);
+    /* Reading the schema first: a file that is not SQLite fails here, before any write. */
+    int vrc;
+    unsigned dbk = 0;
+    int v = schema_version(s->db, &vrc, &dbk);
+    if (vrc != SQLITE_OK) {
+        st = map_rc(vrc);
+        if (st == NDUPES_ERR_DB_SCHEMA || st == NDUPES_ERR_DB)
+            snprintf(err, errlen, "not an ndupes database (%s); left untouched",
+                     sqlite3_errmsg(s->db));
+        else
+            snprintf(err, errlen, "database is locked by another run");
+        goto fail;
+    }
+    if (v < 0) {
+        st = NDUPES_ERR_DB_SCHEMA;
+        snprintf(err, errlen, "not an ndupes database (no schema_version); left untouched");
+        goto fail;
+    }
+    if (v > ND_SCHEMA_VERSION) {
+        st = NDUPES_ERR_DB_SCHEMA;
+        snprintf(err, errlen, "database schema version %d is newer than this ndupes (%d); "
+                 "left untouched", v, ND_SCHEMA_VERSION);
+        goto fail;
+    }
+    if (v > 0 && dbk != shingle) {
+        st = NDUPES_ERR_DB_SCHEMA;
+        snprintf(err, errlen, "database was built with --shingle %u, not %u", dbk, shingle);
+        goto fail;
+    }
+    if (readonly) {
+        if (v == 0) {
+            st = NDUPES_ERR_DB_SCHEMA;
+            snprintf(err, errlen, "empty database");
+            goto fail;
+        }
+        rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+    } else {
+        rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    }
+    if (rc != SQLITE_OK) {
+        st = map_rc(rc);
+        snprintf(err, errlen, "%s", st == NDUPES_ERR_DB_BUSY ? "database is locked by another run"
+                                                             : sqlite3_errmsg(s->db));
+        goto fail;
+    }
+    s->in_txn = true;
+    if (v == 0) {
+        /* Re-check inside the transaction: another run may have created it meanwhile. */
+        v = schema_version(s->db, &vrc, &dbk);
+        if (v == 0) {
+            char meta[160];
+            snprintf(meta, sizeof meta,
+                     "INSERT INTO meta VALUES('schema_version', %d), ('shingle', %u);",
+                     ND_SCHEMA_VERSION, shingle);
+            rc = sqlite3_exec(s->db, schema, NULL, NULL, NULL);
+            if (rc == SQLITE_OK)
+                rc = sqlite3_exec(s->db, meta, NULL, NULL, NULL);
+            if (rc != SQLITE_OK) {
+                st = map_rc(rc);
+                snprintf(err, errlen, "creating the schema: %s", sqlite3_errmsg(s->db));
+                goto fail;
+            }
+        }
+    }
+    for (int i = 0; i < Q_COUNT; i++) {
+        rc = sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL);
+        if (rc != SQLITE_OK) {
+            st = map_rc(rc) == NDUPES_ERR_DB ? NDUPES_ERR_DB_SCHEMA : map_rc(rc);
+            snprintf(err, errlen, "not a usable ndupes database (%s); left untouched",
+                     sqlite3_errmsg(s->db));
+            goto fail;
+        }
+    }
+    *out = s;
+    return NDUPES_OK;
+fail:
+    nd_store_close(s);
+    return st;
+}
+
+void nd_store_close(nd_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < Q_COUNT; i++)
+        sqlite3_finalize(s->q[i]);
+    if (s->in_txn)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(s->db);
+    nd_free(s);
+}
+
+ndupes_status nd_store_commit(nd_store *s)
+{
+    int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        s->in_txn = false;
+    return map_rc(rc);
+}
+
+static void read_rec(sqlite3_stmt *st, int base, nd_srec *r)
+{
+    r->size = (uint64_t)sqlite3_column_int64(st, base);
+    r->mtime = sqlite3_column_int64(st, base + 1);
+    r->chash = i2u(sqlite3_column_int64(st, base + 2));
+    r->first_seen = sqlite3_column_int64(st, base + 3);
+    r->grp = sqlite3_column_type(st, base + 4) == SQLITE_NULL ? 0
+                                                             : sqlite3_column_int64(st, base + 4);
+}
+
+int nd_store_by_path(nd_store *s, const char *path, nd_srec *r)
+{
+    sqlite3_stmt *st = s->q[Q_BY_PATH];
+    sqlite3_bind_blob(st, 1, path, (int)strlen(path), SQLITE_STATIC);
+    int rc = sqlite3_step(st), found = -1;
+    if (rc == SQLITE_ROW) {
+        r->id = sqlite3_column_int64(st, 0);
+        read_rec(st, 1, r);
+        found = 1;
+    } else if (rc == SQLITE_DONE) {
+        found = 0;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return found;
+}
+
+int nd_store_by_hash(nd_store *s, uint64_t chash, nd_srec *r, char **path)
+{
+    sqlite3_stmt *st = s->q[Q_BY_HASH];
+    sqlite3_bind_int64(st, 1, u2i(chash));
+    int rc = sqlite3_step(st), found = -1;
+    *path = NULL;
+    if (rc == SQLITE_ROW) {
+        r->id = sqlite3_column_int64(st, 0);
+        read_rec(st, 1, r);
+        int n = sqlite3_column_bytes(st, 6);
+        const void *p = sqlite3_column_blob(st, 6);
+        *path = nd_malloc((size_t)n + 1);
+        if (*path) {
+            if (n)
+                memcpy(*path, p, (size_t)n);
+            (*path)[n] = '\0';
+            found = 1;
+        }
+    } else if (rc == SQLITE_DONE) {
+        found = 0;
+    }
+    sqlite3_reset(st);
+    return found;
+}
+
+ndupes_status nd_store_touch(nd_store *s, int64_t id, const char *path, uint64_t size,
+                             int64_t mtime)
+{
+    sqlite3_stmt *st = s->q[Q_TOUCH];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_blob(st, 2, path, (int)strlen(path), SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (int64_t)size);
+    sqlite3_bind_int64(st, 4, mtime);
+    ndupes_status r = run(st);
+    sqlite3_clear_bindings(st);
+    return r;
+}
+
+static ndupes_status bands(nd_store *s, const nd_fp *fp, int64_t id, bool add)
+{
+    sqlite3_stmt *st = s->q[add ? Q_BAND_ADD : Q_BAND_DEL];
+    for (size_t i = 0; i < fp->nkeys; i++) {
+        sqlite3_bind_int64(st, 1, fp->keys[i]);
+        sqlite3_bind_int64(st, 2, id);
+        ndupes_status r = run(st);
+        if (r != NDUPES_OK)
+            return r;
+    }
+    for (size_t p = 0; p < fp->npend; p++)
+        for (size_t i = 0; i < ND_BANDS; i++) {
+            sqlite3_bind_int64(st, 1, fp->pend[p].keys[i]);
+            sqlite3_bind_int64(st, 2, id);
+            ndupes_status r = run(st);
+            if (r != NDUPES_OK)
+                return r;
+        }
+    return NDUPES_OK;
+}
+
+ndupes_status nd_store_template_add(nd_store *s, uint64_t hash, int delta)
+{
+    sqlite3_stmt *st = s->q[Q_TPL_ADD];
+    sqlite3_bind_int64(st, 1, u2i(hash));
+    sqlite3_bind_int(st, 2, delta);
+    ndupes_status r = run(st);
+    if (r == NDUPES_OK && delta < 0) {
+        st = s->q[Q_TPL_CLEAN];
+        sqlite3_bind_int64(st, 1, u2i(hash));
+        r = run(st);
+    }
+    return r;
+}
+
+uint32_t nd_store_template(nd_store *s, uint64_t hash)
+{
+    sqlite3_stmt *st = s->q[Q_TPL_GET];
+    sqlite3_bind_int64(st, 1, u2i(hash));
+    uint32_t n = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_int64 v = sqlite3_column_int64(st, 0);
+        n = v > 0 ? (uint32_t)v : 0;
+    }
+    sqlite3_reset(st);
+    return n;
+}
+
+ndupes_status nd_store_insert(nd_store *s, const char *path, const nd_srec *r, const nd_fp *fp,
+                              int64_t *id)
+{
+    uint8_t *blob;
+    size_t len;
+    if (!nd_fp_encode(fp, &blob, &len))
+        return NDUPES_ERR_NOMEM;
+    sqlite3_stmt *st = s->q[Q_INSERT];
+    sqlite3_bind_blob(st, 1, path, (int)strlen(path), SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (int64_t)r->size);
+    sqlite3_bind_int64(st, 3, r->mtime);
+    sqlite3_bind_int64(st, 4, u2i(r->chash));
+    sqlite3_bind_int64(st, 5, r->first_seen);
+    sqlite3_bind_blob(st, 6, blob, (int)len, SQLITE_STATIC);
+    ndupes_status rs = run(st);
+    sqlite3_clear_bindings(st);
+    nd_free(blob);
+    if (rs != NDUPES_OK)
+        return rs;
+    *id = sqlite3_last_insert_rowid(s->db);
+    rs = bands(s, fp, *id, true);
+    for (size_t p = 0; p < fp->npend && rs == NDUPES_OK; p++)
+        rs = nd_store_template_add(s, fp->pend[p].hash, 1);
+    return rs;
+}
+
+ndupes_status nd_store_load(nd_store *s, int64_t id, nd_fp *fp, char **path, nd_srec *r)
+{
+    sqlite3_stmt *st = s->q[Q_LOAD];
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    ndupes_status res = NDUPES_OK;
+    if (path)
+        *path = NULL;
+    if (rc != SQLITE_ROW) {
+        res = rc == SQLITE_DONE ? NDUPES_ERR_DB : map_rc(rc);
+        goto out;
+    }
+    r->id = id;
+    read_rec(st, 1, r);
+    r->score = sqlite3_column_type(st, 7) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 7);
+    if (!nd_fp_decode(sqlite3_column_blob(st, 6), (size_t)sqlite3_column_bytes(st, 6), fp)) {
+        res = NDUPES_ERR_DB_SCHEMA; /* a damaged fingerprint */
+        goto out;
+    }
+    if (path) {
+        int n = sqlite3_column_bytes(st, 0);
+        const void *p = sqlite3_column_blob(st, 0);
+        *path = nd_malloc((size_t)n + 1);
+        if (!*path) {
+            nd_fp_free(fp);
+            res = NDUPES_ERR_NOMEM;
+            goto out;
+        }
+        if (n)
+            memcpy(*path, p, (size_t)n);
+        (*path)[n] = '\0';
+    }
+out:
+    sqlite3_reset(st);
+    return res;
+}
+
+ndupes_status nd_store_delete(nd_store *s, int64_t id)
+{
+    sqlite3_stmt *st = s->q[Q_FP];
+    sqlite3_bind_int64(st, 1, id);
+    nd_fp fp;
+    bool have = false;
+    int64_t grp = 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        have = nd_fp_decode(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &fp);
+    sqlite3_reset(st);
+    nd_srec r;
+    if (have) {
+        sqlite3_stmt *q = s->q[Q_LOAD];
+        sqlite3_bind_int64(q, 1, id);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            read_rec(q, 1, &r);
+            grp = r.grp;
+        }
+        sqlite3_reset(q);
+    }
+    ndupes_status res = NDUPES_OK;
+    if (have) {
+        res = bands(s, &fp, id, false);
+        for (size_t p = 0; p < fp.npend && res == NDUPES_OK; p++)
+            res = nd_store_template_add(s, fp.pend[p].hash, -1);
+        nd_fp_free(&fp);
+    }
+    if (res == NDUPES_OK) {
+        st = s->q[Q_DELETE];
+        sqlite3_bind_int64(st, 1, id);
+        res = run(st);
+    }
+    if (res == NDUPES_OK && grp) {
+        st = s->q[Q_GRP_CLEAN];
+        sqlite3_bind_int64(st, 1, grp);
+        res = run(st);
+    }
+    return res;
+}
+
+long nd_store_band(nd_store *s, uint32_t key, int64_t *ids, size_t max)
+{
+    sqlite3_stmt *st = s->q[Q_BAND];
+    sqlite3_bind_int64(st, 1, key);
+    sqlite3_bind_int64(st, 2, (int64_t)max);
+    long n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && (size_t)n < max)
+        ids[n++] = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1;
+}
+
+/* Collects the first column of every row of st into *ids. */
+static ndupes_status collect(sqlite3_stmt *st, int64_t **ids, size_t *n)
+{
+    size_t cap = 16;
+    *n = 0;
+    *ids = nd_malloc(cap * sizeof **ids);
+    if (!*ids) {
+        sqlite3_reset(st);
+        return NDUPES_ERR_NOMEM;
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            int64_t *t = nd_reallocarray(*ids, cap * 2, sizeof *t);
+            if (!t) {
+                sqlite3_reset(st);
+                return NDUPES_ERR_NOMEM;
+            }
+            *ids = t;
+            cap *= 2;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? NDUPES_OK : map_rc(rc);
+}
+
+ndupes_status nd_store_members(nd_store *s, int64_t grp, int64_t **ids, size_t *n)
+{
+    sqlite3_bind_int64(s->q[Q_MEMBERS], 1, grp);
+    return collect(s->q[Q_MEMBERS], ids, n);
+}
+
+ndupes_status nd_store_groups(nd_store *s, int64_t **ids, size_t *n)
+{
+    return collect(s->q[Q_GROUPS], ids, n);
+}
+
+ndupes_status nd_store_older(nd_store *s, int64_t before, int64_t **ids, size_t *n)
+{
+    sqlite3_bind_int64(s->q[Q_OLDER], 1, before);
+    return collect(s->q[Q_OLDER], ids, n);
+}
+
+ndupes_status nd_store_set_group(nd_store *s, int64_t id, int64_t grp, double score)
+{
+    sqlite3_stmt *st = s->q[Q_SET_GROUP];
+    sqlite3_bind_int64(st, 1, id);
+    if (grp)
+        sqlite3_bind_int64(st, 2, grp);
+    else
+        sqlite3_bind_null(st, 2);
+    if (grp)
+        sqlite3_bind_double(st, 3, score);
+    else
+        sqlite3_bind_null(st, 3);
+    ndupes_status r = run(st);
+    sqlite3_clear_bindings(st);
+    return r;
+}
+
+ndupes_status nd_store_new_group(nd_store *s, int64_t now, int64_t *grp)
+{
+    sqlite3_stmt *st = s->q[Q_NEW_GROUP];
+    sqlite3_bind_int64(st, 1, now);
+    ndupes_status r = run(st);
+    if (r == NDUPES_OK)
+        *grp = sqlite3_last_insert_rowid(s->db);
+    return r;
+}
+
+ndupes_status nd_store_counts(nd_store *s, int64_t *articles, int64_t *groups, int64_t *grouped,
+                              int64_t *oldest, int64_t *newest)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(
+        s->db,
+        "SELECT (SELECT count(*) FROM article),"
+        " (SELECT count(*) FROM (SELECT grp FROM article WHERE grp IS NOT NULL GROUP BY grp"
+        "   HAVING count(*) >= 2)),"
+        " (SELECT count(*) FROM article WHERE grp IS NOT NULL),"
+        " (SELECT min(first_seen) FROM article), (SELECT max(first_seen) FROM article)",
+        -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *articles = sqlite3_column_int64(st, 0);
+        *groups = sqlite3_column_int64(st, 1);
+        *grouped = sqlite3_column_int64(st, 2);
+        *oldest = sqlite3_column_int64(st, 3);
+        *newest = sqlite3_column_int64(st, 4);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return map_rc(rc);
+}

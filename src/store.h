@@ -1,0 +1,63 @@
+/*
+ * store.h - the persistent index of incremental runs (store.c), library-internal.
+ */
+#ifndef ND_STORE_H
+#define ND_STORE_H
+#include "nd_internal.h"
+
+#define ND_SCHEMA_VERSION 1
+
+typedef struct nd_store nd_store;
+
+/* A stored article's file identity. */
+typedef struct nd_srec {
+    int64_t id, mtime, first_seen, grp;
+    uint64_t size, chash;
+    double score; /* against the group's representative (nd_store_load only) */
+} nd_srec;
+
+/* Opens (creating when new) the database at path, checks its schema, and begins the run's
+ * write transaction, waiting up to wait seconds for another run to finish.  Errors:
+ * NDUPES_ERR_DB_BUSY, NDUPES_ERR_DB_SCHEMA (not SQLite, not ndupes, newer version, corrupt,
+ * or made with another shingle size), NDUPES_ERR_DB; err receives a message. */
+ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, bool readonly,
+                            nd_store **out, char *err, size_t errlen);
+/* Rolls back what is not committed and closes; NULL is allowed. */
+void nd_store_close(nd_store *s);
+ndupes_status nd_store_commit(nd_store *s);
+const char *nd_store_errmsg(nd_store *s);
+
+/* 1 found, 0 not found, -1 error. */
+int nd_store_by_path(nd_store *s, const char *path, nd_srec *r);
+/* Looks for an article with this content hash; *path is malloc'd (free with nd_free). */
+int nd_store_by_hash(nd_store *s, uint64_t chash, nd_srec *r, char **path);
+ndupes_status nd_store_touch(nd_store *s, int64_t id, const char *path, uint64_t size,
+                             int64_t mtime);
+ndupes_status nd_store_insert(nd_store *s, const char *path, const nd_srec *r, const nd_fp *fp,
+                              int64_t *id);
+/* Loads article id: its fingerprint (with pending short paragraphs), path (nd_malloc'd). */
+ndupes_status nd_store_load(nd_store *s, int64_t id, nd_fp *fp, char **path, nd_srec *r);
+/* Removes article id, its bands and its template counts. */
+ndupes_status nd_store_delete(nd_store *s, int64_t id);
+/* Articles sharing band key (at most max); returns the count or -1. */
+long nd_store_band(nd_store *s, uint32_t key, int64_t *ids, size_t max);
+/* Members of group grp; *ids is nd_malloc'd. */
+ndupes_status nd_store_members(nd_store *s, int64_t grp, int64_t **ids, size_t *n);
+ndupes_status nd_store_set_group(nd_store *s, int64_t id, int64_t grp, double score);
+/* A new group id (never reused). */
+ndupes_status nd_store_new_group(nd_store *s, int64_t now, int64_t *grp);
+/* Files in which each short paragraph was seen, and adding to it. */
+uint32_t nd_store_template(nd_store *s, uint64_t hash);
+ndupes_status nd_store_template_add(nd_store *s, uint64_t hash, int delta);
+/* Every group id with at least two members, ascending. */
+ndupes_status nd_store_groups(nd_store *s, int64_t **ids, size_t *n);
+/* Ids of articles first seen before `before`. */
+ndupes_status nd_store_older(nd_store *s, int64_t before, int64_t **ids, size_t *n);
+/* Counts for `ndupes db stats`. */
+ndupes_status nd_store_counts(nd_store *s, int64_t *articles, int64_t *groups, int64_t *grouped,
+                              int64_t *oldest, int64_t *newest);
+
+/* Fingerprint (de)serialisation, with validation of every length. */
+bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len);
+bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp);
+#endif
