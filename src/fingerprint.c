@@ -46,21 +46,28 @@ static bool push_keys(nd_fp *fp, const uint32_t keys[ND_BANDS], size_t *cap)
     return true;
 }
 
+/* Projects shingle hashes to their top 32 bits, in place, and sorts them without
+ * duplicates: the distinct count and the bottom-k sketch both come from this order (two
+ * distinct shingles of one article share a projection with probability ~n/2^32). */
+static size_t project_unique(nd_u64v *v)
+{
+    uint32_t *p = (uint32_t *)v->v;
+    for (size_t i = 0; i < v->n; i++)
+        p[i] = (uint32_t)(v->v[i] >> 32);
+    return nd_sort_unique_u32(p, v->n);
+}
+
 /* Sets the sketches from the (unsorted) shingle hashes of the article. */
 static bool set_sketches(nd_fp *fp, nd_u64v *all, nd_u64v *quotes)
 {
-    size_t m = nd_sort_unique_u64(all->v, all->n);
+    size_t m = project_unique(all);
     fp->nsh = (uint32_t)m;
-    size_t k = nd_bottomk(all->v, m, fp->sk, ND_SKETCH_K);
-    if (k == SIZE_MAX)
-        return false;
-    fp->nsk = (uint16_t)k;
-    m = nd_sort_unique_u64(quotes->v, quotes->n);
+    fp->nsk = (uint16_t)(m < ND_SKETCH_K ? m : ND_SKETCH_K);
+    memcpy(fp->sk, all->v, fp->nsk * sizeof *fp->sk);
+    m = project_unique(quotes);
     fp->nq = (uint32_t)m;
-    k = nd_bottomk(quotes->v, m, fp->qk, ND_QUOTE_K);
-    if (k == SIZE_MAX)
-        return false;
-    fp->nqk = (uint16_t)k;
+    fp->nqk = (uint16_t)(m < ND_QUOTE_K ? m : ND_QUOTE_K);
+    memcpy(fp->qk, quotes->v, fp->nqk * sizeof *fp->qk);
     return true;
 }
 

@@ -254,6 +254,17 @@ bool nd_clean(const char *s, size_t len, nd_buf *out)
         unsigned char c = u[i];
         uint32_t cp;
         size_t n = 1;
+        if (c > ' ' && c < 0x7F && c != '&') {
+            /* A run of printable ASCII: copied at once. */
+            size_t j = i + 1;
+            while (j < len && u[j] > ' ' && u[j] < 0x7F && u[j] != '&')
+                j++;
+            memcpy(out->p + out->len, s + i, j - i);
+            out->len += j - i;
+            space = false;
+            i = j;
+            continue;
+        }
         if (c < 0x80 && c != '&') {
             if (c <= ' ' || c == 0x7F) {
                 if (!space && !nd_buf_addc(out, ' '))

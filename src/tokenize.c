@@ -9,6 +9,7 @@
  */
 #include "nd_internal.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -67,16 +68,21 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap)
     size_t n = 0, i = 0;
     uint32_t quoted = 0;
     while (i < len) {
-        size_t w = word_char(s + i, len - i);
+        size_t w = s[i] < 0x80 ? ascii_word[s[i]] : word_char(s + i, len - i);
         if (!w) {
             if (s[i] == '"')
                 quoted = !quoted;
-            i += skip_len(s + i, len - i);
+            i += s[i] < 0x80 ? 1 : skip_len(s + i, len - i);
             continue;
         }
         size_t start = i;
-        while (i < len && (w = word_char(s + i, len - i)) != 0)
+        for (;;) {
+            while (i < len && s[i] < 0x80 && ascii_word[s[i]])
+                i++;
+            if (i >= len || s[i] < 0x80 || (w = word_char(s + i, len - i)) == 0)
+                break;
             i += w;
+        }
         if (n == *cap) {
             size_t nc = *cap ? *cap * 2 : 256;
             nd_tok *t = nd_reallocarray(*out, nc, sizeof **out);
@@ -109,12 +115,51 @@ static const char *const stopwords[] = {
     "new", "told", "still", "since", "however", "although", "though", "would", "there",
 };
 
+/* The stopwords in an open-addressing table, built once: a lookup is one hash and
+ * usually one comparison, on the hot path of every token. */
+#define STOP_SLOTS 512
+static const char *stop_table[STOP_SLOTS];
+static unsigned char stop_len[STOP_SLOTS];
+static atomic_int stop_ready;
+
+static unsigned stop_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h & (STOP_SLOTS - 1);
+}
+
+static void stop_init(void)
+{
+    if (atomic_load_explicit(&stop_ready, memory_order_acquire))
+        return;
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&mu);
+    if (!atomic_load_explicit(&stop_ready, memory_order_relaxed)) {
+        for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++) {
+            size_t len = strlen(stopwords[i]);
+            unsigned h = stop_hash(stopwords[i], len);
+            while (stop_table[h] && strcmp(stop_table[h], stopwords[i]) != 0)
+                h = (h + 1) & (STOP_SLOTS - 1);
+            stop_table[h] = stopwords[i];
+            stop_len[h] = (unsigned char)len;
+        }
+        atomic_store_explicit(&stop_ready, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&mu);
+}
+
 bool nd_is_stopword(const char *s, size_t len)
 {
     if (len > 8)
         return false;
-    for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++)
-        if (strlen(stopwords[i]) == len && memcmp(stopwords[i], s, len) == 0)
+    stop_init();
+    unsigned h = stop_hash(s, len);
+    while (stop_table[h]) {
+        if (stop_len[h] == len && memcmp(stop_table[h], s, len) == 0)
             return true;
+        h = (h + 1) & (STOP_SLOTS - 1);
+    }
     return false;
 }
