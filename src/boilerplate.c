@@ -200,11 +200,20 @@ static ndupes_reason classify_one(const ndupes_doc *doc, const nd_para_rec *p,
     return NDUPES_KEEP;
 }
 
+/* A section heading that ends the article: the marker phrase standing (almost) alone.
+ * "READ MORE: Some Headline" is an inline link, not the end of the article. */
 static bool is_tail_marker(const ndupes_doc *doc, const nd_para_rec *p)
 {
     if (p->words > 8)
         return false;
     const char *s = doc->norm.p + p->norm_off;
+    const char *colon = memchr(s, ':', p->norm_len);
+    if (colon) {
+        const char *e = s + p->norm_len;
+        for (const char *q = colon + 1; q < e; q++)
+            if ((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9'))
+                return false;
+    }
     for (size_t i = 0; i < sizeof tail_markers / sizeof tail_markers[0]; i++)
         if (has_phrase(s, p->norm_len, tail_markers[i]))
             return true;

@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -221,6 +222,15 @@ nomem:
     return EXIT_USAGE;
 }
 
+/* Peak resident memory of this process so far, in MB (for -v and the benchmark). */
+static double peak_rss_mb(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return 0;
+    return (double)ru.ru_maxrss / 1024.0;
+}
+
 int cli_group(cli_run *r, ndupes_corpus **out)
 {
     ndupes_status st;
@@ -263,10 +273,11 @@ int cli_group(cli_run *r, ndupes_corpus **out)
         cli_warn(NULL,
                  "%zu articles (%.1f MB), %zu unreadable, %zu without text, %zu templates "
                  "removed; %zu candidate pairs, %zu above threshold, %zu merges refused; "
-                 "read %.2fs, templates %.2fs, lsh %.2fs, score %.2fs, cluster %.2fs",
+                 "read %.2fs, templates %.2fs, lsh %.2fs, score %.2fs, cluster %.2fs; "
+                 "peak RSS %.1f MB",
                  s.articles, (double)s.bytes / 1e6, s.failed, s.empty, s.templates,
                  s.candidates, s.edges, s.merges_refused, s.t_read, s.t_template, s.t_lsh,
-                 s.t_score, s.t_cluster);
+                 s.t_score, s.t_cluster, peak_rss_mb());
     }
     *out = c;
     return 0;

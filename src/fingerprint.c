@@ -152,6 +152,17 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
                 goto out;
     }
     fp->content_hash = XXH3_64bits_digest(xs);
+    /* The direct quotes of the whole article are one more "paragraph" of the index: a
+     * rewrite keeps the quotes but spreads them over paragraphs of new words, where no
+     * single paragraph is similar enough to be found. */
+    if (quotes.n >= ND_QUOTE_MIN_INDEX) {
+        uint32_t keys[ND_BANDS];
+        nd_minhash_keys(quotes.v, quotes.n, keys);
+        for (int b = 0; b < ND_BANDS; b++)
+            keys[b] ^= 0x5bd1e995u; /* apart from paragraph keys */
+        if (!push_keys(fp, keys, &kcap))
+            goto out;
+    }
     ok = set_sketches(fp, &all, &quotes);
 out:
     XXH3_freeState(xs);

@@ -86,7 +86,8 @@ void nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 #define ND_QUOTE_K 96    /* bottom-k sketch of the shingles inside quotes */
 #define ND_BANDS 8       /* LSH bands per paragraph */
 #define ND_ROWS 2        /* MinHash values per band */
-#define ND_MAX_PARAS 64  /* paragraphs indexed per article */
+#define ND_MAX_PARAS 64  /* paragraphs indexed per article (plus the quotes) */
+#define ND_QUOTE_MIN_INDEX 8 /* quote shingles for the quotes to be indexed */
 #define ND_SHORT_WORDS 30 /* paragraphs up to this long may be site templates */
 #define ND_PENDING_MAX 384 /* shingles of short paragraphs kept until templates are known */
 
