@@ -22,6 +22,8 @@
  */
 #include "nd_internal.h"
 
+#include <assert.h>
+#include <pthread.h>
 #include <string.h>
 
 typedef struct cue {
@@ -62,6 +64,61 @@ static const cue cues[] = {
     {"donate", 20}, {"advertise", 12}, {"accessibility", 15}, {"log in", 12}, {"sign in", 12},
     {"more from", 10}, {"follow", 6}, {"getty", 30},
 };
+
+#define CUE_MAX_WORDS 60 /* no cue counts in a longer paragraph */
+#define NCUES (sizeof cues / sizeof cues[0])
+
+/* Cues by their first byte, so that one pass over a paragraph tries at each position
+ * only the few cues that can start there (built once; read-only afterwards). */
+static uint8_t cue_by_byte[256][24];
+static uint8_t cue_count[256];
+static atomic_int cue_ready;
+
+static void cue_init(void)
+{
+    if (atomic_load_explicit(&cue_ready, memory_order_acquire))
+        return;
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&mu);
+    if (!atomic_load_explicit(&cue_ready, memory_order_relaxed)) {
+        for (size_t i = 0; i < NCUES; i++) {
+            unsigned char b = (unsigned char)cues[i].phrase[0];
+            assert(cue_count[b] < sizeof cue_by_byte[0]);
+            cue_by_byte[b][cue_count[b]++] = (uint8_t)i;
+        }
+        atomic_store_explicit(&cue_ready, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&mu);
+}
+
+/* The first cue (in table order, as the rules are ranked) found in s that counts in a
+ * paragraph of w words, or NULL.  A cue that starts with a letter must start a word. */
+static const char *find_cue(const char *s, size_t len, unsigned w)
+{
+    cue_init();
+    size_t best = NCUES;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        unsigned n = cue_count[b];
+        if (!n)
+            continue;
+        bool alpha = b >= 'a' && b <= 'z';
+        if (alpha && i > 0) {
+            unsigned char p = (unsigned char)s[i - 1];
+            if ((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9'))
+                continue;
+        }
+        for (unsigned k = 0; k < n; k++) {
+            size_t ci = cue_by_byte[b][k];
+            const cue *q = &cues[ci];
+            size_t pl = strlen(q->phrase);
+            if (ci < best && w <= q->max_words && pl <= len - i &&
+                memcmp(s + i, q->phrase, pl) == 0)
+                best = ci;
+        }
+    }
+    return best < NCUES ? cues[best].phrase : NULL;
+}
 
 /* End-of-article markers: what follows them is usually more chrome. */
 static const char *const tail_markers[] = {
@@ -163,11 +220,9 @@ static ndupes_reason classify_one(const ndupes_doc *doc, const nd_para_rec *p,
         *detail = c;
         return NDUPES_DROP_CONTACT;
     }
-    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
-        if (w <= cues[i].max_words && has_phrase(s, len, cues[i].phrase)) {
-            *detail = cues[i].phrase;
-            return NDUPES_DROP_CUE;
-        }
+    if (w <= CUE_MAX_WORDS && (c = find_cue(s, len, w)) != NULL) {
+        *detail = c;
+        return NDUPES_DROP_CUE;
     }
     if (w <= 25 && menu_line(s, len)) {
         *detail = "menu";

@@ -34,11 +34,7 @@ ndupes_status ndupes_doc_compare(const ndupes_doc *a, const ndupes_doc *b,
 static bool para_shingles(const ndupes_doc *d, size_t i, unsigned k, nd_u64v *out)
 {
     const nd_para_rec *r = &d->recs[i];
-    nd_tok *toks = NULL;
-    size_t cap = 0;
-    size_t nt = nd_tokenize(d->norm.p + r->norm_off, r->norm_len, &toks, &cap);
-    bool ok = nt != SIZE_MAX && nd_shingles(toks, nt, k, out, NULL);
-    nd_free(toks);
+    bool ok = nd_shingles(d->toks + r->tok_first, r->words, k, out, NULL);
     if (ok)
         out->n = nd_sort_unique_u64(out->v, out->n);
     return ok;

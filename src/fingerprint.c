@@ -111,8 +111,7 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
 {
     memset(fp, 0, sizeof *fp);
     nd_u64v all = {0}, quotes = {0}, psh = {0}, pq = {0};
-    nd_tok *toks = NULL;
-    size_t tcap = 0, kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0;
+    size_t kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0;
     bool ok = false;
     XXH3_state_t *xs = XXH3_createState();
     if (!xs)
@@ -125,11 +124,8 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
         const char *s = doc->norm.p + r->norm_off;
         XXH3_64bits_update(xs, s, r->norm_len + 1);
         fp->words += r->words;
-        size_t nt = nd_tokenize(s, r->norm_len, &toks, &tcap);
-        if (nt == SIZE_MAX)
-            goto out;
         psh.n = pq.n = 0;
-        if (!nd_shingles(toks, nt, cfg->shingle, &psh, &pq))
+        if (!nd_shingles(doc->toks + r->tok_first, r->words, cfg->shingle, &psh, &pq))
             goto out;
         if (psh.n == 0)
             continue;
@@ -170,7 +166,6 @@ out:
     nd_u64v_free(&quotes);
     nd_u64v_free(&psh);
     nd_u64v_free(&pq);
-    nd_free(toks);
     if (!ok)
         nd_fp_free(fp);
     return ok;

@@ -53,12 +53,13 @@ bool nd_normalize(const char *s, size_t len, nd_buf *out);
  * Returns the number of tokens. */
 typedef struct nd_tok {
     const char *s;
+    uint32_t off;    /* offset of s from the start of the tokenized text */
     uint32_t len;
     uint32_t quoted; /* nonzero when the token is inside a "double-quoted" span */
 } nd_tok;
-/* Splits normalised text into tokens; *out is grown with nd_reallocarray.  Returns the
- * count, or SIZE_MAX when memory ran out. */
-size_t nd_tokenize(const char *s, size_t len, nd_tok **out, size_t *cap);
+/* Splits normalised text into tokens, stored from (*out)[at] on; *out is grown with
+ * nd_reallocarray.  Returns the count added, or SIZE_MAX when memory ran out. */
+size_t nd_tokenize(const char *s, size_t len, nd_tok **out, size_t *cap, size_t at);
 bool nd_is_stopword(const char *s, size_t len);
 
 /* ---- reader.c / boilerplate.c ---- */
@@ -66,6 +67,7 @@ typedef struct nd_para_rec {
     uint32_t text_off, norm_off; /* offsets into doc->text / doc->norm */
     uint32_t text_len, norm_len;
     uint32_t line, words, stop, caps_words, letters, upper;
+    uint32_t tok_first;   /* tokens doc->toks[tok_first .. tok_first + words) */
     uint64_t hash; /* XXH3 of the normalised text, for repeats and templates */
     ndupes_reason reason;
     const char *detail;
@@ -73,6 +75,8 @@ typedef struct nd_para_rec {
 
 struct ndupes_doc {
     nd_buf text, norm;
+    nd_tok *toks; /* every paragraph's tokens, pointing into norm */
+    size_t ntoks, tokcap;
     nd_para_rec *recs;
     ndupes_para *view; /* built lazily for ndupes_doc_para */
     size_t n, cap;

@@ -104,7 +104,7 @@ static unsigned wrap_width(const line *v, size_t n)
 
 /* Adds one paragraph made of lines [a, b) to doc. */
 static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, size_t b,
-                     nd_buf *tmp, nd_tok **toks, size_t *tcap)
+                     nd_buf *tmp)
 {
     tmp->len = 0;
     for (size_t i = a; i < b; i++) {
@@ -142,12 +142,16 @@ static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, si
     p->line = (uint32_t)a + 1;
     p->hash = XXH3_64bits(doc->norm.p + noff, nlen);
     p->detail = "";
-    size_t nt = nd_tokenize(doc->norm.p + noff, nlen, toks, tcap);
+    size_t nt = nd_tokenize(doc->norm.p + noff, nlen, &doc->toks, &doc->tokcap, doc->ntoks);
     if (nt == SIZE_MAX)
         return false;
     p->words = (uint32_t)nt;
-    for (size_t i = 0; i < nt; i++)
-        p->stop += nd_is_stopword((*toks)[i].s, (*toks)[i].len);
+    p->tok_first = (uint32_t)doc->ntoks;
+    for (size_t i = doc->ntoks; i < doc->ntoks + nt; i++) {
+        p->stop += nd_is_stopword(doc->toks[i].s, doc->toks[i].len);
+        doc->toks[i].off += (uint32_t)noff; /* from the start of doc->norm */
+    }
+    doc->ntoks += nt;
     /* Capitalisation of the display text: headlines and menus are in Title or UPPER case. */
     const char *t = doc->text.p + toff;
     bool start = true;
@@ -174,8 +178,7 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
     if (len && nd_looks_binary((const unsigned char *)buf, len))
         return NDUPES_ERR_BINARY;
     nd_buf dec = {0}, tmp = {0};
-    nd_tok *toks = NULL;
-    size_t tcap = 0, nl = 0;
+    size_t nl = 0;
     line *v = NULL;
     ndupes_status st = NDUPES_ERR_NOMEM;
     if (!nd_decode(buf, len, &dec, &doc->cp1252))
@@ -200,15 +203,17 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
                 k++;
             j = k + 1;
         }
-        if (!add_para(doc, dec.p, v, i, j, &tmp, &toks, &tcap))
+        if (!add_para(doc, dec.p, v, i, j, &tmp))
             goto out;
         i = j;
     }
+    /* doc->norm has stopped moving: point the tokens into it. */
+    for (size_t k = 0; k < doc->ntoks; k++)
+        doc->toks[k].s = doc->norm.p + doc->toks[k].off;
     nd_boilerplate_classify(doc, cfg);
     st = NDUPES_OK;
 out:
     nd_free(v);
-    nd_free(toks);
     nd_buf_free(&dec);
     nd_buf_free(&tmp);
     return st;
@@ -295,6 +300,7 @@ void ndupes_doc_free(ndupes_doc *doc)
         return;
     nd_buf_free(&doc->text);
     nd_buf_free(&doc->norm);
+    nd_free(doc->toks);
     nd_free(doc->recs);
     nd_free(doc->view);
     nd_free(doc);

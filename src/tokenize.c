@@ -62,10 +62,10 @@ static size_t skip_len(const unsigned char *s, size_t avail)
     return n > 0 ? (size_t)n : 1;
 }
 
-size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap)
+size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_t at)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t n = 0, i = 0;
+    size_t n = at, i = 0;
     uint32_t quoted = 0;
     while (i < len) {
         size_t w = s[i] < 0x80 ? ascii_word[s[i]] : word_char(s + i, len - i);
@@ -92,11 +92,12 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap)
             *cap = nc;
         }
         (*out)[n].s = str + start;
+        (*out)[n].off = (uint32_t)start;
         (*out)[n].len = (uint32_t)(i - start);
         (*out)[n].quoted = quoted;
         n++;
     }
-    return n;
+    return n - at;
 }
 
 /* English function words: the jusText measure of "running text" is their density. */
