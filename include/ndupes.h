@@ -218,6 +218,15 @@ NDUPES_API void ndupes_corpus_free(ndupes_corpus *c);
 NDUPES_API void ndupes_corpus_set_log(ndupes_corpus *c, ndupes_log_fn fn, void *ctx);
 
 /**
+ * Progress of ndupes_corpus_add_files: done of total files read.  Called from a worker
+ * thread every few hundred files (never from two threads at once) and once at the end.
+ */
+typedef void (*ndupes_progress_fn)(void *ctx, size_t done, size_t total);
+
+/** Installs the progress callback (fn may be NULL). */
+NDUPES_API void ndupes_corpus_set_progress(ndupes_corpus *c, ndupes_progress_fn fn, void *ctx);
+
+/**
  * Reads and fingerprints files, in parallel over cfg.jobs threads.  A file that cannot be
  * read is reported through the log callback (level ERROR) and skipped; it does not stop
  * the others.  Paths are copied.  The same path (or the same device and inode) given twice

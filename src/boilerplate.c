@@ -279,19 +279,34 @@ void nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
 {
     size_t n = doc->n;
     nd_para_rec *r = doc->recs;
+    /* Repeats: paragraph hashes seen so far on the page, in a small open-addressing set
+     * (a page has tens to hundreds of paragraphs; the set has room for twice as many). */
+    uint64_t stackset[256];
+    size_t slots = 256;
+    while (slots < 2 * n)
+        slots *= 2;
+    uint64_t *seen = slots == 256 ? stackset : nd_calloc(slots, sizeof *seen);
+    if (seen == stackset)
+        memset(stackset, 0, sizeof stackset);
     for (size_t i = 0; i < n; i++) {
         r[i].reason = NDUPES_KEEP;
         r[i].detail = "";
-        for (size_t j = 0; j < i; j++) {
-            if (r[j].hash == r[i].hash && r[j].norm_len == r[i].norm_len) {
+        if (seen) {
+            uint64_t h = r[i].hash | 1; /* 0 marks an empty slot */
+            size_t k = (size_t)(h >> 7) & (slots - 1);
+            while (seen[k] && seen[k] != h)
+                k = (k + 1) & (slots - 1);
+            if (seen[k]) {
                 r[i].reason = NDUPES_DROP_REPEAT;
                 r[i].detail = "repeat";
-                break;
             }
+            seen[k] = h;
         }
         if (r[i].reason == NDUPES_KEEP)
             r[i].reason = classify_one(doc, &r[i], &r[i].detail);
     }
+    if (seen != stackset)
+        nd_free(seen);
     /* A headline-like line between dropped paragraphs belongs to the list around it. */
     for (size_t i = 1; i + 1 < n; i++) {
         const char *s = doc->norm.p + r[i].norm_off;

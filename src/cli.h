@@ -17,6 +17,7 @@
 #define EXIT_BUSY 75   /* the database is held by another run (EX_TEMPFAIL) */
 
 extern int cli_verbose; /* -1 quiet, 0 normal, 1 verbose */
+extern int cli_progress_shown; /* a progress line is on stderr (a terminal) */
 extern volatile sig_atomic_t cli_interrupted; /* the signal that interrupted the run, or 0 */
 
 /* Diagnostics: "ndupes: PATH: message" (path may be NULL) on stderr. */

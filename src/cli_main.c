@@ -222,6 +222,30 @@ nomem:
     return EXIT_USAGE;
 }
 
+/* The progress line: on stderr when it is a terminal, once the run has taken a moment. */
+typedef struct progress {
+    double start;
+    int shown;
+} progress;
+
+static double mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void on_progress(void *ctx, size_t done, size_t total)
+{
+    progress *p = ctx;
+    if (mono() - p->start < 1.0)
+        return;
+    fprintf(stderr, "\rndupes: read %zu of %zu files (%zu%%)", done, total,
+            total ? done * 100 / total : 100);
+    p->shown = 1;
+    cli_progress_shown = 1;
+}
+
 /* Peak resident memory of this process so far, in MB (for -v and the benchmark). */
 static double peak_rss_mb(void)
 {
@@ -255,7 +279,13 @@ int cli_group(cli_run *r, ndupes_corpus **out)
         }
         ndupes_corpus_report_all(c, r->all);
     }
+    progress pr = {mono(), 0};
+    if (cli_verbose >= 0 && isatty(STDERR_FILENO))
+        ndupes_corpus_set_progress(c, on_progress, &pr);
     st = ndupes_corpus_add_files(c, (const char *const *)r->inputs.v, r->inputs.n);
+    if (pr.shown && cli_progress_shown)
+        fputs("\r\033[K", stderr);
+    cli_progress_shown = 0;
     if (st == NDUPES_OK)
         st = ndupes_corpus_group(c);
     if (st != NDUPES_OK) {

@@ -15,11 +15,16 @@
 #include <string.h>
 
 int cli_verbose;
+int cli_progress_shown;
 
 void cli_warn(const char *path, const char *fmt, ...)
 {
     va_list ap;
     fflush(stdout);
+    if (cli_progress_shown) { /* a diagnostic replaces the progress line */
+        fputs("\r\033[K", stderr);
+        cli_progress_shown = 0;
+    }
     fputs("ndupes: ", stderr);
     if (path)
         fprintf(stderr, "%s: ", path);

@@ -83,6 +83,14 @@ void ndupes_corpus_free(ndupes_corpus *c)
     nd_free(c);
 }
 
+void ndupes_corpus_set_progress(ndupes_corpus *c, ndupes_progress_fn fn, void *ctx)
+{
+    if (!c)
+        return;
+    c->progress = fn;
+    c->progress_ctx = ctx;
+}
+
 void ndupes_corpus_set_log(ndupes_corpus *c, ndupes_log_fn fn, void *ctx)
 {
     if (!c)
@@ -130,14 +138,33 @@ typedef struct job {
     ndupes_corpus *c;
     const char *const *paths;
     slot *slots;
+    size_t total;
+    atomic_size_t done;
+    pthread_mutex_t mu; /* one progress call at a time */
 } job;
+
+static void tick(job *j)
+{
+    size_t d = atomic_fetch_add(&j->done, 1) + 1;
+    if (j->c->progress && (d % 512 == 0 || d == j->total) && pthread_mutex_trylock(&j->mu) == 0) {
+        j->c->progress(j->c->progress_ctx, d, j->total);
+        pthread_mutex_unlock(&j->mu);
+    }
+}
+
+static void read_one(job *j, size_t i);
 
 static void work_file(void *ctx, size_t i)
 {
     job *j = ctx;
+    if (!j->slots[i].skip)
+        read_one(j, i);
+    tick(j);
+}
+
+static void read_one(job *j, size_t i)
+{
     slot *s = &j->slots[i];
-    if (s->skip)
-        return;
     char *buf = NULL;
     size_t len = 0;
     s->st = nd_read_file(j->paths[i], j->c->cfg.max_size, &buf, &len, &s->mtime, &s->dev,
@@ -207,8 +234,11 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
                 slots[i].skip = true;
                 c->unchanged++;
             }
-    job j = {c, paths, slots};
+    job j = {.c = c, .paths = paths, .slots = slots, .total = n};
+    atomic_init(&j.done, 0);
+    pthread_mutex_init(&j.mu, NULL);
     nd_parallel_for(n, c->cfg.jobs, work_file, &j);
+    pthread_mutex_destroy(&j.mu);
     ndupes_status ret = NDUPES_OK;
     if (atomic_load(&nd_interrupted))
         ret = NDUPES_ERR_INTERRUPTED;

@@ -29,6 +29,8 @@ struct ndupes_corpus {
     ndupes_config cfg;
     ndupes_log_fn log;
     void *log_ctx;
+    ndupes_progress_fn progress;
+    void *progress_ctx;
     item *items;
     nd_fp *fps;
     size_t n, cap;
