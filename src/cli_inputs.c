@@ -154,6 +154,7 @@ bool cli_read_list(cli_paths *p, FILE *f, int sep)
             len--;
         if (len == 0)
             continue;
+        line[len] = '\0';
         if (memchr(line, '\0', len)) {
             cli_warn("-", "a file name in the list contains a NUL byte (use -0 for NUL-separated lists); skipped");
             p->failed++;
