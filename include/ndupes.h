@@ -181,6 +181,7 @@ typedef struct ndupes_score {
     double quote_b;      /* share of B's quote shingles found in A */
     unsigned shared;     /* estimated number of shingles the two share */
     unsigned shared_quote; /* estimated number of quote shingles the two share */
+    unsigned shared_quotes; /* distinct direct quotes the two share word for word */
     unsigned shingles_a, shingles_b; /* distinct shingles of each side */
 } ndupes_score;
 

@@ -112,8 +112,8 @@ int cli_explain(int argc, char **argv)
     printf("shingles: A %u, B %u, shared %u; Jaccard %.3f\n", s.shingles_a, s.shingles_b,
            s.shared, s.jaccard);
     printf("containment: A in B %.3f, B in A %.3f\n", s.contain_a, s.contain_b);
-    printf("quotes: A's in B %.3f, B's in A %.3f, shared quote shingles %u\n", s.quote_a,
-           s.quote_b, s.shared_quote);
+    printf("quotes: A's in B %.3f, B's in A %.3f, shared quote shingles %u, shared quotes %u\n",
+           s.quote_a, s.quote_b, s.shared_quote, s.shared_quotes);
     printf("\nmatching paragraphs (shingle Jaccard >= %.2f):\n", MATCH);
     size_t na = ndupes_doc_count(d[0]), nb = ndupes_doc_count(d[1]), shown = 0;
     for (size_t i = 0; i < na; i++) {

@@ -107,11 +107,42 @@ static bool defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t ns
     return true;
 }
 
+/* Adds one anchor per direct quote of a paragraph: the smallest shingle (32-bit
+ * projection) of each run of shingles lying wholly inside quotes.  Two articles that share
+ * a quote word for word share its anchor, so the scorer can count shared quotes, not only
+ * shared quoted words: one long common quote is one quote. */
+static void add_anchors(const nd_tok *toks, size_t ntok, unsigned k, const uint64_t *sh,
+                        size_t nsh, uint32_t *anc, size_t *nanc, size_t cap)
+{
+    size_t kk = ntok < k ? ntok : k;
+    uint32_t run = UINT32_MAX;
+    bool in = false;
+    for (size_t i = 0; i <= nsh; i++) {
+        bool q = false;
+        if (i < nsh) {
+            q = true;
+            for (size_t j = 0; j < kk && q; j++)
+                q = toks[i + j].quoted != 0;
+        }
+        if (q) {
+            uint32_t v = (uint32_t)(sh[i] >> 32);
+            run = in && run < v ? run : v;
+            in = true;
+        } else if (in) {
+            if (*nanc < cap)
+                anc[(*nanc)++] = run;
+            in = false;
+            run = UINT32_MAX;
+        }
+    }
+}
+
 bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_short, nd_fp *fp)
 {
     memset(fp, 0, sizeof *fp);
     nd_u64v all = {0}, quotes = {0}, psh = {0}, pq = {0};
-    size_t kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0;
+    size_t kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0, nanc = 0;
+    uint32_t anc[256];
     bool ok = false;
     XXH3_state_t *xs = XXH3_createState();
     if (!xs)
@@ -129,6 +160,9 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
             goto out;
         if (psh.n == 0)
             continue;
+        if (pq.n)
+            add_anchors(doc->toks + r->tok_first, r->words, cfg->shingle, psh.v, psh.n, anc,
+                        &nanc, sizeof anc / sizeof anc[0]);
         uint32_t keys[ND_BANDS];
         bool index = psh.n >= 3 && nparas < ND_MAX_PARAS;
         if (index) {
@@ -159,6 +193,9 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
         if (!push_keys(fp, keys, &kcap))
             goto out;
     }
+    nanc = nd_sort_unique_u32(anc, nanc);
+    fp->nanc = (uint16_t)(nanc < ND_ANCHORS ? nanc : ND_ANCHORS);
+    memcpy(fp->anc, anc, fp->nanc * sizeof *anc);
     ok = set_sketches(fp, &all, &quotes);
 out:
     XXH3_freeState(xs);

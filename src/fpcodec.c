@@ -6,7 +6,7 @@
  *
  *   "NF" version(1) reserved(1)
  *   content_hash(8) nsh(4) nq(4) words(4) nsk(2) nqk(2) nkeys(2) npend(2)
- *   sk[nsk](4 each) qk[nqk](4) keys[nkeys](4)
+ *   nanc(2) anc[nanc](4) sk[nsk](4 each) qk[nqk](4) keys[nkeys](4)
  *   npend x { hash(8) words(4) count(2) qcount(2) keys[ND_BANDS](4) }
  *   pend_sh[sum count](4) pend_q[sum qcount](4)
  */
@@ -34,7 +34,7 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
         psh += fp->pend[i].count;
         pq += fp->pend[i].qcount;
     }
-    size_t size = 4 + 8 + 12 + 8 + 4 * ((size_t)fp->nsk + fp->nqk + fp->nkeys) +
+    size_t size = 4 + 8 + 12 + 8 + 2 + 4 * ((size_t)fp->nanc + fp->nsk + fp->nqk + fp->nkeys) +
                   (size_t)fp->npend * (16 + 4 * ND_BANDS) + 4 * (psh + pq);
     wr w = {nd_malloc(size), 0};
     if (!w.p)
@@ -51,6 +51,9 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
     put(&w, fp->nqk, 2);
     put(&w, fp->nkeys, 2);
     put(&w, fp->npend, 2);
+    put(&w, fp->nanc, 2);
+    for (size_t i = 0; i < fp->nanc; i++)
+        put(&w, fp->anc[i], 4);
     for (size_t i = 0; i < fp->nsk; i++)
         put(&w, fp->sk[i], 4);
     for (size_t i = 0; i < fp->nqk; i++)
@@ -99,7 +102,7 @@ static uint64_t get(rd *r, unsigned bytes)
 bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
 {
     memset(fp, 0, sizeof *fp);
-    if (!p || len < 36 || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION)
+    if (!p || len < 38 || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION)
         return false;
     rd r = {p, len, 4, false};
     fp->content_hash = get(&r, 8);
@@ -112,6 +115,12 @@ bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
         return false;
     fp->nsk = (uint16_t)nsk;
     fp->nqk = (uint16_t)nqk;
+    size_t nanc = get(&r, 2);
+    if (r.bad || nanc > ND_ANCHORS)
+        return false;
+    fp->nanc = (uint16_t)nanc;
+    for (size_t i = 0; i < nanc; i++)
+        fp->anc[i] = (uint32_t)get(&r, 4);
     for (size_t i = 0; i < nsk; i++)
         fp->sk[i] = (uint32_t)get(&r, 4);
     for (size_t i = 0; i < nqk; i++)
@@ -161,6 +170,8 @@ bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
         r.bad = fp->sk[i - 1] >= fp->sk[i];
     for (size_t i = 1; i < nqk && !r.bad; i++)
         r.bad = fp->qk[i - 1] >= fp->qk[i];
+    for (size_t i = 1; i < nanc && !r.bad; i++)
+        r.bad = fp->anc[i - 1] >= fp->anc[i];
     if (r.bad || r.at != len) {
         nd_fp_free(fp);
         return false;

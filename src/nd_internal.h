@@ -88,6 +88,7 @@ void nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 /* ---- fingerprint.c ---- */
 #define ND_SKETCH_K 256  /* bottom-k sketch of an article's shingles */
 #define ND_QUOTE_K 96    /* bottom-k sketch of the shingles inside quotes */
+#define ND_ANCHORS 32    /* quotes of an article told apart (the smallest anchors kept) */
 #define ND_BANDS 8       /* LSH bands per paragraph */
 #define ND_ROWS 2        /* MinHash values per band */
 #define ND_MAX_PARAS 64  /* paragraphs indexed per article (plus the quotes) */
@@ -113,6 +114,8 @@ typedef struct nd_fp {
     uint16_t nsk, nqk, nkeys, npend;
     uint32_t sk[ND_SKETCH_K];   /* sorted ascending */
     uint32_t qk[ND_QUOTE_K];    /* sorted ascending */
+    uint16_t nanc;
+    uint32_t anc[ND_ANCHORS];   /* one value per direct quote (sorted): its smallest shingle */
     uint32_t *keys;             /* nkeys LSH band keys (ND_BANDS per paragraph) */
     nd_pending *pend;           /* short paragraphs awaiting template decision */
     uint32_t *pend_sh, *pend_q;

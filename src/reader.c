@@ -69,20 +69,22 @@ static line *split_lines(const char *s, size_t len, size_t *nout)
 /* The wrap width of a hard-wrapped page, or 0 when the page is not hard-wrapped.  Only
  * lines followed by another non-blank line can show wrapping (a paragraph's last line is
  * short anyway); the page is wrapped when most of them end within 20% of one width. */
-static unsigned wrap_width(const line *v, size_t n)
+static unsigned wrap_width(const char *s, const line *v, size_t n)
 {
     unsigned hist[101] = {0};
-    size_t inner = 0, longer = 0;
+    size_t inner = 0, longer = 0, ended = 0;
     for (size_t i = 0; i + 1 < n; i++) {
         if (v[i].blank || v[i+1].blank)
             continue;
         inner++;
+        ended += v[i].len && strchr(".!?:\"", s[v[i].off + v[i].len - 1]) != NULL;
         if (v[i].len > 100)
             longer++;
         else
             hist[v[i].len]++;
     }
-    if (inner < 4 || longer * 10 > inner)
+    /* Wrapped lines stop mid-sentence; lines that mostly end sentences are paragraphs. */
+    if (inner < 4 || longer * 10 > inner || ended * 2 >= inner)
         return 0;
     /* The width is the 90th percentile of inner line lengths. */
     size_t acc = 0;
@@ -190,7 +192,7 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
     v = split_lines(dec.p, dec.len, &nl);
     if (!v)
         goto out;
-    unsigned w = wrap_width(v, nl);
+    unsigned w = wrap_width(dec.p, v, nl);
     for (size_t i = 0; i < nl;) {
         if (v[i].blank) {
             i++;

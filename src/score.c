@@ -16,7 +16,9 @@
  *     spun copies whose copied half survives), and
  *   - the two-way quote overlap (geometric mean of both quote shares, to the power 1.5),
  * each counted only when the absolute amount shared clears a floor, so that one common
- * sentence or one common quote does not make two stories one.
+ * sentence or one common quote does not make two stories one: quotes count only when at
+ * least two distinct quotes are shared word for word (fingerprint.c keeps one anchor per
+ * quote).
  */
 #include "nd_internal.h"
 
@@ -25,6 +27,7 @@
 #define MIN_SHARED 20       /* shingles shared, at the least, for containment to count */
 #define MIN_SHARED_QUOTE 24 /* quote shingles shared, at the least, for quotes to count */
 #define QUOTE_POWER 1.5
+#define MIN_SHARED_QUOTES 2 /* distinct quotes shared, at the least, for quotes to count */
 
 /* Is x in the sorted array v[0..n)? */
 static bool contains(const uint32_t *v, size_t n, uint32_t x)
@@ -63,6 +66,25 @@ static double quote_share(const nd_fp *a, const nd_fp *b, uint32_t taub, double 
     double share = (double)found / (double)seen;
     *shared = share * a->nq;
     return share;
+}
+
+/* Number of quotes the two articles share word for word (common anchors). */
+static unsigned shared_anchors(const nd_fp *a, const nd_fp *b)
+{
+    size_t i = 0, j = 0;
+    unsigned n = 0;
+    while (i < a->nanc && j < b->nanc) {
+        if (a->anc[i] == b->anc[j]) {
+            n++;
+            i++;
+            j++;
+        } else if (a->anc[i] < b->anc[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return n;
 }
 
 void nd_score(const nd_fp *a, const nd_fp *b, const ndupes_config *cfg, ndupes_score *o)
@@ -111,7 +133,9 @@ void nd_score(const nd_fp *a, const nd_fp *b, const ndupes_config *cfg, ndupes_s
      * one way only.  The geometric mean, raised to 1.5, keeps 1 at 1 and pushes the
      * one-sided overlaps of follow-ups (0.25 one way, 0.7 the other: 0.42 -> 0.27) under
      * the threshold, while two-way overlaps of 0.6 (spun copies) stay above it (0.46). */
-    if (fmin(a->nq, b->nq) > 0 && o->shared_quote >= MIN_SHARED_QUOTE)
+    o->shared_quotes = shared_anchors(a, b);
+    if (fmin(a->nq, b->nq) > 0 && o->shared_quote >= MIN_SHARED_QUOTE &&
+        o->shared_quotes >= MIN_SHARED_QUOTES)
         s = fmax(s, pow(sqrt(o->quote_a * o->quote_b), QUOTE_POWER));
     o->score = s;
 }
