@@ -39,9 +39,9 @@ static const cue cues[] = {
     {"contributed to this report", 40}, {"contributed reporting", 40}, {"full bio", 40},
     {"skip to content", 40}, {"share this", 40}, {"you may also like", 40},
     {"breaking news alert", 40}, {"support us", 60}, {"please support", 60},
-    {"getty images", 50}, {"via ap", 50}, {"/ap", 50}, {"/afp", 50}, {"/reuters", 50},
+    {"getty images", 80}, {"via ap", 80}, {"/ap", 50}, {"/afp", 80}, {"/reuters", 80},
     {"/vcg", 50}, {"/xinhua", 50}, {"/epa", 50}, {"/pa ", 50}, {"shutterstock", 50},
-    {"(image:", 50}, {"(photo:", 50}, {"photo by", 40}, {"pictured", 40}, {"(left)", 40},
+    {"(image:", 50}, {"(photo:", 50}, {"photo by", 80}, {"pictured", 40}, {"(left)", 40},
     {"(right)", 40}, {"(r)", 40}, {"(l)", 40}, {"photo illustration", 40}, {"file photo", 40},
     {"a screenshot of", 40}, {"reporting by", 30}, {"editing by", 30}, {"follow us", 30},
     {"click here", 30}, {"sign up", 30}, {"not responsible for the content", 30},
@@ -65,7 +65,7 @@ static const cue cues[] = {
     {"more from", 10}, {"follow", 6}, {"getty", 30},
 };
 
-#define CUE_MAX_WORDS 60 /* no cue counts in a longer paragraph */
+#define CUE_MAX_WORDS 80 /* no cue counts in a longer paragraph */
 #define NCUES (sizeof cues / sizeof cues[0])
 
 /* Cues by their first byte, so that one pass over a paragraph tries at each position

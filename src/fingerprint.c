@@ -86,11 +86,18 @@ static bool defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t ns
         fp->pend = p;
         *pcap = nc;
     }
-    if (!fp->pend_sh) {
+    if (!fp->pend_sh || !fp->pend_q) {
+        nd_free(fp->pend_sh);
+        nd_free(fp->pend_q);
         fp->pend_sh = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_sh);
         fp->pend_q = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_q);
-        if (!fp->pend_sh || !fp->pend_q)
+        if (!fp->pend_sh || !fp->pend_q) {
+            /* Out of memory: the paragraph is merged now instead (still counted). */
+            nd_free(fp->pend_sh);
+            nd_free(fp->pend_q);
+            fp->pend_sh = fp->pend_q = NULL;
             return false;
+        }
     }
     nd_pending *p = &fp->pend[fp->npend++];
     p->hash = r->hash;
