@@ -275,7 +275,7 @@ static bool is_tail_marker(const ndupes_doc *doc, const nd_para_rec *p)
     return false;
 }
 
-void nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
+bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
 {
     size_t n = doc->n;
     nd_para_rec *r = doc->recs;
@@ -286,22 +286,22 @@ void nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
     while (slots < 2 * n)
         slots *= 2;
     uint64_t *seen = slots == 256 ? stackset : nd_calloc(slots, sizeof *seen);
+    if (!seen)
+        return false;
     if (seen == stackset)
         memset(stackset, 0, sizeof stackset);
     for (size_t i = 0; i < n; i++) {
         r[i].reason = NDUPES_KEEP;
         r[i].detail = "";
-        if (seen) {
-            uint64_t h = r[i].hash | 1; /* 0 marks an empty slot */
-            size_t k = (size_t)(h >> 7) & (slots - 1);
-            while (seen[k] && seen[k] != h)
-                k = (k + 1) & (slots - 1);
-            if (seen[k]) {
-                r[i].reason = NDUPES_DROP_REPEAT;
-                r[i].detail = "repeat";
-            }
-            seen[k] = h;
+        uint64_t h = r[i].hash | 1; /* 0 marks an empty slot */
+        size_t k = (size_t)(h >> 7) & (slots - 1);
+        while (seen[k] && seen[k] != h)
+            k = (k + 1) & (slots - 1);
+        if (seen[k]) {
+            r[i].reason = NDUPES_DROP_REPEAT;
+            r[i].detail = "repeat";
         }
+        seen[k] = h;
         if (r[i].reason == NDUPES_KEEP)
             r[i].reason = classify_one(doc, &r[i], &r[i].detail);
     }
@@ -338,6 +338,7 @@ void nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
         for (size_t i = 0; i < n; i++)
             if (r[i].reason != NDUPES_DROP_REPEAT || cfg->baseline)
                 r[i].reason = NDUPES_KEEP;
+    return true;
 }
 
 const char *ndupes_reason_name(ndupes_reason r)

@@ -71,18 +71,19 @@ static bool set_sketches(nd_fp *fp, nd_u64v *all, nd_u64v *quotes)
     return true;
 }
 
-/* Holds a short paragraph's shingles until the template count is known. */
-static bool defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh,
+/* Holds a short paragraph's shingles until the template count is known.  Returns 1 when
+ * held, 0 when over the budget (the caller merges it now), -1 when memory ran out. */
+static int defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh,
                   const uint64_t *q, size_t nq, const uint32_t keys[ND_BANDS], size_t *pcap,
                   size_t *shn, size_t *qn)
 {
     if (*shn + nsh > ND_PENDING_MAX)
-        return false; /* over budget: the caller merges it now */
+        return 0;
     if (fp->npend == *pcap) {
         size_t nc = *pcap ? *pcap * 2 : 8;
         nd_pending *p = nd_reallocarray(fp->pend, nc, sizeof *p);
         if (!p)
-            return false;
+            return -1;
         fp->pend = p;
         *pcap = nc;
     }
@@ -92,11 +93,10 @@ static bool defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t ns
         fp->pend_sh = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_sh);
         fp->pend_q = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_q);
         if (!fp->pend_sh || !fp->pend_q) {
-            /* Out of memory: the paragraph is merged now instead (still counted). */
             nd_free(fp->pend_sh);
             nd_free(fp->pend_q);
             fp->pend_sh = fp->pend_q = NULL;
-            return false;
+            return -1;
         }
     }
     nd_pending *p = &fp->pend[fp->npend++];
@@ -111,7 +111,7 @@ static bool defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t ns
     for (size_t i = 0; i < nq; i++)
         fp->pend_q[(*qn)++] = (uint32_t)(q[i] >> 32);
     memcpy(p->keys, keys, sizeof p->keys);
-    return true;
+    return 1;
 }
 
 /* Adds one anchor per direct quote of a paragraph: the smallest shingle (32-bit
@@ -176,9 +176,13 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
             nd_minhash_keys(psh.v, psh.n, keys);
             nparas++;
         }
-        if (defer_short && r->words <= ND_SHORT_WORDS && index &&
-            defer(fp, r, psh.v, psh.n, pq.v, pq.n, keys, &pcap, &shn, &qn))
-            continue;
+        if (defer_short && r->words <= ND_SHORT_WORDS && index) {
+            int d = defer(fp, r, psh.v, psh.n, pq.v, pq.n, keys, &pcap, &shn, &qn);
+            if (d < 0)
+                goto out;
+            if (d > 0)
+                continue;
+        }
         if (index && !push_keys(fp, keys, &kcap))
             goto out;
         for (size_t k = 0; k < psh.n; k++)

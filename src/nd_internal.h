@@ -82,8 +82,8 @@ struct ndupes_doc {
     size_t n, cap;
     int cp1252;
 };
-/* Classifies the paragraphs of doc (sets reason/detail). */
-void nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
+/* Classifies the paragraphs of doc (sets reason/detail); false when memory ran out. */
+bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 
 /* ---- fingerprint.c ---- */
 #define ND_SKETCH_K 256  /* bottom-k sketch of an article's shingles */

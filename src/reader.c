@@ -212,7 +212,8 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
     /* doc->norm has stopped moving: point the tokens into it. */
     for (size_t k = 0; k < doc->ntoks; k++)
         doc->toks[k].s = doc->norm.p + doc->toks[k].off;
-    nd_boilerplate_classify(doc, cfg);
+    if (!nd_boilerplate_classify(doc, cfg))
+        goto out;
     st = NDUPES_OK;
 out:
     nd_free(v);
