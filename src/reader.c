@@ -189,6 +189,9 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
         st = NDUPES_ERR_TOOBIG;
         goto out;
     }
+    /* The cleaned and normalised texts are at most about as long as the page. */
+    if (!nd_buf_reserve(&doc->text, dec.len + 16) || !nd_buf_reserve(&doc->norm, dec.len + 16))
+        goto out;
     v = split_lines(dec.p, dec.len, &nl);
     if (!v)
         goto out;

@@ -104,22 +104,25 @@ size_t nd_sort_unique_u64(uint64_t *v, size_t n)
     return m;
 }
 
-/* LSD radix sort of 32-bit values, 11 bits a pass (3 passes); tmp holds n values. */
+/* LSD radix sort of 32-bit values, a byte a pass (a pass whose byte is the same in every
+ * value is skipped); tmp holds n values. */
 static void radix_u32(uint32_t *v, uint32_t *tmp, size_t n)
 {
     uint32_t *src = v, *dst = tmp;
-    for (unsigned shift = 0; shift < 33; shift += 11) {
-        size_t count[2048] = {0};
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        size_t count[256] = {0};
         for (size_t i = 0; i < n; i++)
-            count[(src[i] >> shift) & 2047]++;
+            count[(src[i] >> shift) & 255]++;
+        if (count[(src[0] >> shift) & 255] == n)
+            continue;
         size_t sum = 0;
-        for (size_t b = 0; b < 2048; b++) {
+        for (size_t b = 0; b < 256; b++) {
             size_t c = count[b];
             count[b] = sum;
             sum += c;
         }
         for (size_t i = 0; i < n; i++)
-            dst[count[(src[i] >> shift) & 2047]++] = src[i];
+            dst[count[(src[i] >> shift) & 255]++] = src[i];
         uint32_t *t = src;
         src = dst;
         dst = t;
@@ -134,7 +137,7 @@ size_t nd_sort_unique_u32(uint32_t *v, size_t n)
         return n;
     uint32_t stackt[2048];
     uint32_t *tmp = n <= 2048 ? stackt : nd_malloc(n * sizeof *tmp);
-    if (n >= 256 && tmp)
+    if (n >= 64 && tmp)
         radix_u32(v, tmp, n);
     else
         qsort(v, n, sizeof *v, cmp_u32);
