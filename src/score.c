@@ -27,6 +27,7 @@
 #define MIN_SHARED 20       /* shingles shared, at the least, for containment to count */
 #define MIN_SHARED_QUOTE 24 /* quote shingles shared, at the least, for quotes to count */
 #define QUOTE_POWER 1.5
+#define NARRATIVE_RATIO 1.5 /* shared narrative per shared quote shingle, at most */
 #define MIN_SHARED_QUOTES 2 /* distinct quotes shared, at the least, for quotes to count */
 
 /* Is x in the sorted array v[0..n)? */
@@ -134,8 +135,12 @@ void nd_score(const nd_fp *a, const nd_fp *b, const ndupes_config *cfg, ndupes_s
      * one-sided overlaps of follow-ups (0.25 one way, 0.7 the other: 0.42 -> 0.27) under
      * the threshold, while two-way overlaps of 0.6 (spun copies) stay above it (0.46). */
     o->shared_quotes = shared_anchors(a, b);
+    /* Quotes are the evidence of a rewrite, whose narrative is new.  When the two share
+     * more narrative than quotes, whole paragraphs were carried over (a follow-up that
+     * recycles background and the earlier story's quotes), and containment alone judges. */
+    double narrative = shared - fmin(shared, (double)o->shared_quote);
     if (fmin(a->nq, b->nq) > 0 && o->shared_quote >= MIN_SHARED_QUOTE &&
-        o->shared_quotes >= MIN_SHARED_QUOTES)
+        o->shared_quotes >= MIN_SHARED_QUOTES && narrative <= NARRATIVE_RATIO * o->shared_quote)
         s = fmax(s, pow(sqrt(o->quote_a * o->quote_b), QUOTE_POWER));
     o->score = s;
 }
