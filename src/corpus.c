@@ -365,10 +365,60 @@ static void work_finalize(void *ctx, size_t i)
         j->nomem[i] = 1;
 }
 
+/* Which articles vote for templates: those with text of their own (at least
+ * MIN_OWN_WORDS words in paragraphs found in no other article).  A site's template recurs
+ * next to each page's own article, so its pages vote; copies of one story share all their
+ * paragraphs, so they do not vote, and a short-paragraph story copied by many sites is
+ * never mistaken for a template.  Exact copies count once. */
+#define MIN_OWN_WORDS 40
+
+static ndupes_status choose_voters(ndupes_corpus *c)
+{
+    nd_tmap paras = {0}, seen = {0};
+    ndupes_status st = NDUPES_OK;
+    uint8_t *dup = nd_calloc(c->n ? c->n : 1, 1);
+    if (!dup)
+        return NDUPES_ERR_NOMEM;
+    for (size_t i = 0; i < c->n && st == NDUPES_OK; i++) {
+        const nd_fp *f = &c->fps[i];
+        if (!f->nph)
+            continue;
+        uint64_t ch = f->content_hash;
+        if (nd_tmap_get(&seen, ch)) {
+            dup[i] = 1;
+            continue;
+        }
+        if (!nd_tmap_add(&seen, ch, 1))
+            st = NDUPES_ERR_NOMEM;
+        for (size_t p = 0; p < f->nph && st == NDUPES_OK; p++)
+            if (!nd_tmap_add(&paras, f->ph[p].hash, 1))
+                st = NDUPES_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < c->n && st == NDUPES_OK; i++) {
+        nd_fp *f = &c->fps[i];
+        if (!f->nph || dup[i])
+            continue;
+        uint32_t own = 0;
+        for (size_t p = 0; p < f->nph; p++) {
+            uint64_t h = f->ph[p].hash;
+            if (nd_tmap_get(&paras, h) == 1 && (!c->db || nd_store_para(c->db, h) == 0))
+                own += f->ph[p].words;
+        }
+        f->voter = own >= MIN_OWN_WORDS;
+    }
+    nd_tmap_free(&paras);
+    nd_tmap_free(&seen);
+    nd_free(dup);
+    return st;
+}
+
 static ndupes_status learn_templates(ndupes_corpus *c)
 {
+    ndupes_status vs = choose_voters(c);
+    if (vs != NDUPES_OK)
+        return vs;
     for (size_t i = 0; i < c->n; i++)
-        for (size_t p = 0; p < c->fps[i].npend; p++)
+        for (size_t p = 0; c->fps[i].voter && p < c->fps[i].npend; p++)
             if (!nd_tmap_add(&c->tmap, c->fps[i].pend[p].hash, 1))
                 return NDUPES_ERR_NOMEM;
     for (size_t i = 0; c->db && i < c->n; i++) {

@@ -22,6 +22,9 @@ void nd_fp_free(nd_fp *fp)
     if (!fp)
         return;
     nd_free(fp->keys);
+    nd_free(fp->ph);
+    fp->ph = NULL;
+    fp->nph = 0;
     nd_free(fp->pend);
     nd_free(fp->pend_sh);
     nd_free(fp->pend_q);
@@ -51,10 +54,13 @@ static bool push_keys(nd_fp *fp, const uint32_t keys[ND_BANDS], size_t *cap)
  * distinct shingles of one article share a projection with probability ~n/2^32). */
 static size_t project_unique(nd_u64v *v)
 {
-    uint32_t *p = (uint32_t *)v->v;
-    for (size_t i = 0; i < v->n; i++)
-        p[i] = (uint32_t)(v->v[i] >> 32);
-    return nd_sort_unique_u32(p, v->n);
+    /* Stored with memcpy, so the bytes take the 32-bit type (no aliasing of uint64_t). */
+    char *base = (char *)v->v;
+    for (size_t i = 0; i < v->n; i++) {
+        uint32_t x = (uint32_t)(v->v[i] >> 32);
+        memcpy(base + i * sizeof x, &x, sizeof x);
+    }
+    return nd_sort_unique_u32((uint32_t *)(void *)base, v->n);
 }
 
 /* Sets the sketches from the (unsorted) shingle hashes of the article. */
@@ -63,11 +69,13 @@ static bool set_sketches(nd_fp *fp, nd_u64v *all, nd_u64v *quotes)
     size_t m = project_unique(all);
     fp->nsh = (uint32_t)m;
     fp->nsk = (uint16_t)(m < ND_SKETCH_K ? m : ND_SKETCH_K);
-    memcpy(fp->sk, all->v, fp->nsk * sizeof *fp->sk);
+    if (fp->nsk)
+        memcpy(fp->sk, all->v, fp->nsk * sizeof *fp->sk);
     m = project_unique(quotes);
     fp->nq = (uint32_t)m;
     fp->nqk = (uint16_t)(m < ND_QUOTE_K ? m : ND_QUOTE_K);
-    memcpy(fp->qk, quotes->v, fp->nqk * sizeof *fp->qk);
+    if (fp->nqk)
+        memcpy(fp->qk, quotes->v, fp->nqk * sizeof *fp->qk);
     return true;
 }
 
@@ -114,6 +122,23 @@ static int defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh
     return 1;
 }
 
+/* Remembers a kept paragraph (hash, words) for the corpus's template learning. */
+static bool record_para(nd_fp *fp, const nd_para_rec *r, size_t *cap)
+{
+    if (fp->nph >= 4 * ND_MAX_PARAS)
+        return true;
+    if (fp->nph == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        nd_parahash *p = nd_reallocarray(fp->ph, nc, sizeof *p);
+        if (!p)
+            return false;
+        fp->ph = p;
+        *cap = nc;
+    }
+    fp->ph[fp->nph++] = (nd_parahash){r->hash, r->words};
+    return true;
+}
+
 /* Adds one anchor per direct quote of a paragraph: the smallest shingle (32-bit
  * projection) of each run of shingles lying wholly inside quotes.  Two articles that share
  * a quote word for word share its anchor, so the scorer can count shared quotes, not only
@@ -148,7 +173,7 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
 {
     memset(fp, 0, sizeof *fp);
     nd_u64v all = {0}, quotes = {0}, psh = {0}, pq = {0};
-    size_t kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0, nanc = 0;
+    size_t kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0, nanc = 0, phcap = 0;
     uint32_t anc[256];
     bool ok = false;
     XXH3_state_t *xs = XXH3_createState();
@@ -167,6 +192,8 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
             goto out;
         if (psh.n == 0)
             continue;
+        if (defer_short && !record_para(fp, r, &phcap))
+            goto out;
         if (pq.n)
             add_anchors(doc->toks + r->tok_first, r->words, cfg->shingle, psh.v, psh.n, anc,
                         &nanc, sizeof anc / sizeof anc[0]);
@@ -232,6 +259,9 @@ static void merge_into(uint32_t *sk, uint16_t *nsk, size_t k, uint32_t *v, size_
 bool nd_fp_finalize(nd_fp *fp, bool (*is_template)(void *ctx, uint64_t hash), void *ctx,
                     size_t *ntemplates)
 {
+    nd_free(fp->ph);
+    fp->ph = NULL;
+    fp->nph = 0;
     if (fp->npend == 0)
         return true;
     uint32_t sh[ND_PENDING_MAX], q[ND_PENDING_MAX];
@@ -270,6 +300,8 @@ bool nd_fp_copy(const nd_fp *src, nd_fp *dst)
 {
     *dst = *src;
     dst->keys = NULL;
+    dst->ph = NULL;
+    dst->nph = 0;
     dst->pend = NULL;
     dst->pend_sh = dst->pend_q = NULL;
     if (src->nkeys) {
@@ -277,6 +309,13 @@ bool nd_fp_copy(const nd_fp *src, nd_fp *dst)
         if (!dst->keys)
             goto fail;
         memcpy(dst->keys, src->keys, src->nkeys * sizeof *dst->keys);
+    }
+    if (src->nph) {
+        dst->ph = nd_malloc(src->nph * sizeof *dst->ph);
+        if (!dst->ph)
+            goto fail;
+        memcpy(dst->ph, src->ph, src->nph * sizeof *dst->ph);
+        dst->nph = src->nph;
     }
     if (src->npend) {
         dst->pend = nd_malloc(src->npend * sizeof *dst->pend);

@@ -4,11 +4,12 @@
  * Little-endian, versioned, every length checked on the way in: the database is input
  * too (a damaged or hostile file must give an error, never a read out of bounds).
  *
- *   "NF" version(1) reserved(1)
+ *   "NF" version(1) voter(1)
  *   content_hash(8) nsh(4) nq(4) words(4) nsk(2) nqk(2) nkeys(2) npend(2)
  *   nanc(2) anc[nanc](4) sk[nsk](4 each) qk[nqk](4) keys[nkeys](4)
  *   npend x { hash(8) words(4) count(2) qcount(2) keys[ND_BANDS](4) }
  *   pend_sh[sum count](4) pend_q[sum qcount](4)
+ *   nph(2) nph x { hash(8) words(4) }
  */
 #include "store.h"
 
@@ -35,14 +36,15 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
         pq += fp->pend[i].qcount;
     }
     size_t size = 4 + 8 + 12 + 8 + 2 + 4 * ((size_t)fp->nanc + fp->nsk + fp->nqk + fp->nkeys) +
-                  (size_t)fp->npend * (16 + 4 * ND_BANDS) + 4 * (psh + pq);
+                  (size_t)fp->npend * (16 + 4 * ND_BANDS) + 4 * (psh + pq) + 2 +
+                  12 * (size_t)fp->nph;
     wr w = {nd_malloc(size), 0};
     if (!w.p)
         return false;
     put(&w, 'N', 1);
     put(&w, 'F', 1);
     put(&w, FP_VERSION, 1);
-    put(&w, 0, 1);
+    put(&w, fp->voter ? 1 : 0, 1);
     put(&w, fp->content_hash, 8);
     put(&w, fp->nsh, 4);
     put(&w, fp->nq, 4);
@@ -75,6 +77,11 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
     for (size_t i = 0; i < fp->npend; i++)
         for (size_t k = 0; k < fp->pend[i].qcount; k++)
             put(&w, fp->pend_q[fp->pend[i].qfirst + k], 4);
+    put(&w, fp->nph, 2);
+    for (size_t i = 0; i < fp->nph; i++) {
+        put(&w, fp->ph[i].hash, 8);
+        put(&w, fp->ph[i].words, 4);
+    }
     *out = w.p;
     *len = w.n;
     return true;
@@ -104,6 +111,9 @@ bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
     memset(fp, 0, sizeof *fp);
     if (!p || len < 38 || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION)
         return false;
+    if (p[3] > 1)
+        return false;
+    fp->voter = p[3];
     rd r = {p, len, 4, false};
     fp->content_hash = get(&r, 8);
     fp->nsh = (uint32_t)get(&r, 4);
@@ -164,6 +174,21 @@ bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
             fp->pend_sh[i] = (uint32_t)get(&r, 4);
         for (size_t i = 0; i < q && !r.bad; i++)
             fp->pend_q[i] = (uint32_t)get(&r, 4);
+    }
+    size_t nph = get(&r, 2);
+    if (!r.bad && nph > 4 * ND_MAX_PARAS)
+        r.bad = true;
+    if (!r.bad && nph) {
+        fp->ph = nd_malloc(nph * sizeof *fp->ph);
+        if (!fp->ph) {
+            nd_fp_free(fp);
+            return false;
+        }
+        fp->nph = (uint16_t)nph;
+        for (size_t i = 0; i < nph; i++) {
+            fp->ph[i].hash = get(&r, 8);
+            fp->ph[i].words = (uint32_t)get(&r, 4);
+        }
     }
     /* Sketches must be sorted for the scorer's merge and binary search. */
     for (size_t i = 1; i < nsk && !r.bad; i++)

@@ -231,6 +231,7 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
             item *it = &c->items[c->members[k]];
             st = nd_store_set_group(c->db, it->db_id, gid, c->scores[k]);
             it->grp = gid;
+            it->stored_score = c->scores[k];
         }
     }
     if (st != NDUPES_OK) {

@@ -105,6 +105,12 @@ typedef struct nd_pending {
     uint32_t words;
 } nd_pending;
 
+/* A kept paragraph's hash and length, held until templates are learned. */
+typedef struct nd_parahash {
+    uint64_t hash;
+    uint32_t words;
+} nd_parahash;
+
 /* The fingerprint of one article: fixed-size arrays once finalised. */
 typedef struct nd_fp {
     uint64_t content_hash; /* XXH3 of the kept normalised text: exact duplicates */
@@ -118,6 +124,10 @@ typedef struct nd_fp {
     uint32_t anc[ND_ANCHORS];   /* one value per direct quote (sorted): its smallest shingle */
     uint32_t *keys;             /* nkeys LSH band keys (ND_BANDS per paragraph) */
     nd_pending *pend;           /* short paragraphs awaiting template decision */
+    nd_parahash *ph;            /* every kept paragraph (until templates are learned) */
+    uint16_t nph;
+    uint8_t voter;              /* 1: has text of its own, so its short paragraphs count
+                                   towards templates (set by the corpus) */
     uint32_t *pend_sh, *pend_q;
 } nd_fp;
 

@@ -13,7 +13,9 @@
  *                             one row per article; fp is the serialised fingerprint
  *   band(key, id)             LSH band keys -> articles (WITHOUT ROWID: the key is the index)
  *   grp(id, created)          group ids, AUTOINCREMENT so an id is never reused
- *   template(hash, files)     in how many stored files each short paragraph appears
+ *   template(hash, files)     how many stored articles with text of their own carry each
+ *                             short paragraph: the votes for a site template
+ *   para(hash, files)         in how many stored articles each kept paragraph appears
  */
 #include "store.h"
 
@@ -24,7 +26,7 @@
 enum {
     Q_BY_PATH, Q_BY_HASH, Q_TOUCH, Q_INSERT, Q_BAND_ADD, Q_LOAD, Q_DELETE, Q_BAND_DEL,
     Q_BAND, Q_MEMBERS, Q_SET_GROUP, Q_NEW_GROUP, Q_TPL_GET, Q_TPL_ADD, Q_TPL_CLEAN, Q_GROUPS,
-    Q_OLDER, Q_FP, Q_GRP_CLEAN, Q_COUNT
+    Q_OLDER, Q_FP, Q_GRP_CLEAN, Q_PARA_GET, Q_PARA_ADD, Q_PARA_CLEAN, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -53,6 +55,10 @@ static const char *const sql[Q_COUNT] = {
     [Q_FP] = "SELECT fp FROM article WHERE id = ?1",
     [Q_GRP_CLEAN] = "DELETE FROM grp WHERE id = ?1 AND NOT EXISTS "
                     "(SELECT 1 FROM article WHERE grp = ?1)",
+    [Q_PARA_GET] = "SELECT files FROM para WHERE hash = ?1",
+    [Q_PARA_ADD] = "INSERT INTO para(hash, files) VALUES (?1, ?2) "
+                   "ON CONFLICT(hash) DO UPDATE SET files = files + ?2",
+    [Q_PARA_CLEAN] = "DELETE FROM para WHERE hash = ?1 AND files <= 0",
 };
 
 static const char schema[] =
@@ -66,7 +72,8 @@ static const char schema[] =
     "CREATE TABLE band(key INTEGER NOT NULL, id INTEGER NOT NULL,"
     " PRIMARY KEY(key, id)) WITHOUT ROWID;"
     "CREATE TABLE grp(id INTEGER PRIMARY KEY AUTOINCREMENT, created INTEGER NOT NULL);"
-    "CREATE TABLE template(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);";
+    "CREATE TABLE template(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);"
+    "CREATE TABLE para(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);";
 
 struct nd_store {
     sqlite3 *db;
@@ -361,23 +368,25 @@ static ndupes_status bands(nd_store *s, const nd_fp *fp, int64_t id, bool add)
     return NDUPES_OK;
 }
 
-ndupes_status nd_store_template_add(nd_store *s, uint64_t hash, int delta)
+/* Adds delta to a hash's count in a counter table (template or para), removing rows that
+ * fall to zero. */
+static ndupes_status counter_add(nd_store *s, int add, int clean, uint64_t hash, int delta)
 {
-    sqlite3_stmt *st = s->q[Q_TPL_ADD];
+    sqlite3_stmt *st = s->q[add];
     sqlite3_bind_int64(st, 1, u2i(hash));
     sqlite3_bind_int(st, 2, delta);
     ndupes_status r = run(st);
     if (r == NDUPES_OK && delta < 0) {
-        st = s->q[Q_TPL_CLEAN];
+        st = s->q[clean];
         sqlite3_bind_int64(st, 1, u2i(hash));
         r = run(st);
     }
     return r;
 }
 
-uint32_t nd_store_template(nd_store *s, uint64_t hash)
+static uint32_t counter_get(nd_store *s, int get, uint64_t hash)
 {
-    sqlite3_stmt *st = s->q[Q_TPL_GET];
+    sqlite3_stmt *st = s->q[get];
     sqlite3_bind_int64(st, 1, u2i(hash));
     uint32_t n = 0;
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -386,6 +395,32 @@ uint32_t nd_store_template(nd_store *s, uint64_t hash)
     }
     sqlite3_reset(st);
     return n;
+}
+
+ndupes_status nd_store_template_add(nd_store *s, uint64_t hash, int delta)
+{
+    return counter_add(s, Q_TPL_ADD, Q_TPL_CLEAN, hash, delta);
+}
+
+uint32_t nd_store_template(nd_store *s, uint64_t hash)
+{
+    return counter_get(s, Q_TPL_GET, hash);
+}
+
+uint32_t nd_store_para(nd_store *s, uint64_t hash)
+{
+    return counter_get(s, Q_PARA_GET, hash);
+}
+
+/* The counts an article adds to (delta 1) or takes from (-1) the counter tables. */
+static ndupes_status counts(nd_store *s, const nd_fp *fp, int delta)
+{
+    ndupes_status r = NDUPES_OK;
+    for (size_t p = 0; p < fp->nph && r == NDUPES_OK; p++)
+        r = counter_add(s, Q_PARA_ADD, Q_PARA_CLEAN, fp->ph[p].hash, delta);
+    for (size_t p = 0; fp->voter && p < fp->npend && r == NDUPES_OK; p++)
+        r = nd_store_template_add(s, fp->pend[p].hash, delta);
+    return r;
 }
 
 ndupes_status nd_store_insert(nd_store *s, const char *path, const nd_srec *r, const nd_fp *fp,
@@ -409,8 +444,8 @@ ndupes_status nd_store_insert(nd_store *s, const char *path, const nd_srec *r, c
         return rs;
     *id = sqlite3_last_insert_rowid(s->db);
     rs = bands(s, fp, *id, true);
-    for (size_t p = 0; p < fp->npend && rs == NDUPES_OK; p++)
-        rs = nd_store_template_add(s, fp->pend[p].hash, 1);
+    if (rs == NDUPES_OK)
+        rs = counts(s, fp, 1);
     return rs;
 }
 
@@ -474,8 +509,8 @@ ndupes_status nd_store_delete(nd_store *s, int64_t id)
     ndupes_status res = NDUPES_OK;
     if (have) {
         res = bands(s, &fp, id, false);
-        for (size_t p = 0; p < fp.npend && res == NDUPES_OK; p++)
-            res = nd_store_template_add(s, fp.pend[p].hash, -1);
+        if (res == NDUPES_OK)
+            res = counts(s, &fp, -1);
         nd_fp_free(&fp);
     }
     if (res == NDUPES_OK) {

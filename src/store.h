@@ -49,6 +49,8 @@ ndupes_status nd_store_new_group(nd_store *s, int64_t now, int64_t *grp);
 /* Files in which each short paragraph was seen, and adding to it. */
 uint32_t nd_store_template(nd_store *s, uint64_t hash);
 ndupes_status nd_store_template_add(nd_store *s, uint64_t hash, int delta);
+/* In how many stored articles a kept paragraph appears. */
+uint32_t nd_store_para(nd_store *s, uint64_t hash);
 /* Every group id with at least two members, ascending. */
 ndupes_status nd_store_groups(nd_store *s, int64_t **ids, size_t *n);
 /* Ids of articles first seen before `before`. */
