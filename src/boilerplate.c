@@ -157,7 +157,8 @@ static const char *contact(const char *s, size_t len)
     for (size_t i = 0; i < len; i++) {
         if (s[i] != '@')
             continue;
-        bool before = i > 0 && s[i - 1] != ' ';
+        unsigned char b = i > 0 ? (unsigned char)s[i - 1] : ' ';
+        bool before = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.' || b == '_';
         bool after = i + 1 < len && s[i + 1] != ' ';
         if (before && after)
             return "e-mail address";

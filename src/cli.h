@@ -22,6 +22,8 @@ extern volatile sig_atomic_t cli_interrupted; /* the signal that interrupted the
 
 /* Diagnostics: "ndupes: PATH: message" (path may be NULL) on stderr. */
 void cli_warn(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A per-file diagnostic (an input skipped): as cli_warn, but silenced by -q. */
+void cli_note(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A usage error: the message, then "ndupes: try 'ndupes --help'"; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The library's log callback: errors always, INFO only with -v, nothing with -q. */

@@ -54,13 +54,13 @@ static int cmp_name(const void *a, const void *b)
 static bool walk(cli_paths *p, const char *dir, unsigned depth)
 {
     if (depth > 256) {
-        cli_warn(dir, "directory nesting too deep; skipped");
+        cli_note(dir, "directory nesting too deep; skipped");
         p->failed++;
         return true;
     }
     DIR *d = opendir(dir);
     if (!d) {
-        cli_warn(dir, "%s", strerror(errno));
+        cli_note(dir, "%s", strerror(errno));
         p->failed++;
         return true;
     }
@@ -88,7 +88,7 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
         n++;
     }
     if (ok && errno) {
-        cli_warn(dir, "%s", strerror(errno));
+        cli_note(dir, "%s", strerror(errno));
         p->failed++;
     }
     closedir(d);
@@ -106,7 +106,7 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
         struct stat sb;
         if (lstat(full, &sb) != 0) {
             if (errno != ENOENT) { /* vanished since the listing: nothing to report */
-                cli_warn(full, "%s", strerror(errno));
+                cli_note(full, "%s", strerror(errno));
                 p->failed++;
             }
         } else if (S_ISDIR(sb.st_mode)) {
@@ -131,7 +131,7 @@ bool cli_collect(cli_paths *p, const char *path)
 {
     struct stat sb;
     if (stat(path, &sb) != 0) {
-        cli_warn(path, "%s", strerror(errno));
+        cli_note(path, "%s", strerror(errno));
         p->failed++;
         return true;
     }
@@ -156,7 +156,7 @@ bool cli_read_list(cli_paths *p, FILE *f, int sep)
             continue;
         line[len] = '\0';
         if (memchr(line, '\0', len)) {
-            cli_warn("-", "a file name in the list contains a NUL byte (use -0 for NUL-separated lists); skipped");
+            cli_note("-", "a file name in the list contains a NUL byte (use -0 for NUL-separated lists); skipped");
             p->failed++;
             continue;
         }
@@ -164,7 +164,7 @@ bool cli_read_list(cli_paths *p, FILE *f, int sep)
             break;
     }
     if (ferror(f)) {
-        cli_warn("-", "reading the list of files: %s", strerror(errno));
+        cli_note("-", "reading the list of files: %s", strerror(errno));
         p->failed++;
     }
     free(line);

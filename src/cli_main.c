@@ -97,7 +97,8 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
     int c;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+0f:t:j:qvhV", long_opts, NULL)) != -1) {
+    /* Options may follow the paths (getopt permutes); "--" ends them. */
+    while ((c = getopt_long(argc, argv, "0f:t:j:qvhV", long_opts, NULL)) != -1) {
         unsigned long long u;
         switch (c) {
         case '0':

@@ -52,8 +52,20 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 void cli_log(void *ctx, ndupes_level level, const char *path, const char *msg)
 {
     (void)ctx;
-    if (level == NDUPES_LOG_ERROR ? cli_verbose >= -1 : cli_verbose >= 1)
+    if (level == NDUPES_LOG_ERROR ? cli_verbose >= 0 : cli_verbose >= 1)
         cli_warn(path, "%s", msg);
+}
+
+void cli_note(const char *path, const char *fmt, ...)
+{
+    if (cli_verbose < 0)
+        return;
+    va_list ap;
+    char buf[1024];
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    cli_warn(path, "%s", buf);
 }
 
 bool cli_parse_double(const char *s, double lo, double hi, double *out)

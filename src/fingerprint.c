@@ -200,7 +200,7 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
         uint32_t keys[ND_BANDS];
         bool index = psh.n >= 3 && nparas < ND_MAX_PARAS;
         if (index) {
-            nd_minhash_keys(psh.v, psh.n, keys);
+            nd_minhash_keys(psh.v, psh.n, ND_ROWS, keys);
             nparas++;
         }
         if (defer_short && r->words <= ND_SHORT_WORDS && index) {
@@ -225,7 +225,7 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
      * single paragraph is similar enough to be found. */
     if (quotes.n >= ND_QUOTE_MIN_INDEX) {
         uint32_t keys[ND_BANDS];
-        nd_minhash_keys(quotes.v, quotes.n, keys);
+        nd_minhash_keys(quotes.v, quotes.n, ND_QUOTE_ROWS, keys);
         for (int b = 0; b < ND_BANDS; b++)
             keys[b] ^= 0x5bd1e995u; /* apart from paragraph keys */
         if (!push_keys(fp, keys, &kcap))

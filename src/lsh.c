@@ -105,6 +105,7 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
             if (j == i || (uint32_t)s[j] != (uint32_t)s[d - 1])
                 s[d++] = s[j];
         size_t b = d - i;
+
         for (size_t x = 0; x < b; x++) {
             size_t lim = b <= BUCKET_ALL ? b : (x + 1 + WINDOW < b ? x + 1 + WINDOW : b);
             for (size_t y = x + 1; y < lim; y++)

@@ -90,7 +90,8 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 #define ND_QUOTE_K 96    /* bottom-k sketch of the shingles inside quotes */
 #define ND_ANCHORS 32    /* quotes of an article told apart (the smallest anchors kept) */
 #define ND_BANDS 8       /* LSH bands per paragraph */
-#define ND_ROWS 2        /* MinHash values per band */
+#define ND_ROWS 3        /* MinHash values per band of a paragraph */
+#define ND_QUOTE_ROWS 2  /* MinHash values per band of an article's quotes */
 #define ND_MAX_PARAS 64  /* paragraphs indexed per article (plus the quotes) */
 #define ND_QUOTE_MIN_INDEX 8 /* quote shingles for the quotes to be indexed */
 #define ND_SHORT_WORDS 30 /* paragraphs up to this long may be site templates */
@@ -157,8 +158,9 @@ size_t nd_sort_unique_u64(uint64_t *v, size_t n);
 size_t nd_sort_unique_u32(uint32_t *v, size_t n);
 
 /* ---- minhash.c ---- */
-/* Computes the ND_BANDS LSH band keys of one paragraph's shingle hashes. */
-void nd_minhash_keys(const uint64_t *sh, size_t n, uint32_t keys[ND_BANDS]);
+/* Computes the ND_BANDS LSH band keys of a set of shingle hashes, `rows` MinHash values a
+ * band (1..ND_ROWS). */
+void nd_minhash_keys(const uint64_t *sh, size_t n, unsigned rows, uint32_t keys[ND_BANDS]);
 /* Keeps the k smallest of the 32-bit projections of sh in out (sorted); returns count. */
 size_t nd_bottomk(const uint64_t *sh, size_t n, uint32_t *out, size_t k);
 /* Merges two sorted bottom-k lists into out (k at most), duplicates removed. */

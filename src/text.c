@@ -113,8 +113,9 @@ bool nd_looks_binary(const unsigned char *buf, size_t len)
                   c != 0x1B) || c == 0x7F)
             ctl++;
     }
-    /* A few stray NULs or control bytes in a page are noise; many are a binary file. */
-    return n > 0 && (nul * 100 > n * 1 || ctl * 100 > n * 10);
+    /* A few stray NULs or control bytes in a page are noise; many are a binary file.
+     * Random bytes are about 10% control bytes and 0.4% NULs, so the bar is at 5%. */
+    return n > 0 && (nul * 100 > n * 1 || (nul + ctl) * 100 > n * 5);
 }
 
 bool nd_decode(const char *buf, size_t len, nd_buf *out, int *cp1252)
