@@ -72,6 +72,7 @@ static const cue cues[] = {
  * only the few cues that can start there (built once; read-only afterwards). */
 static uint8_t cue_by_byte[256][24];
 static uint8_t cue_count[256];
+static uint8_t cue_len[NCUES];
 static atomic_int cue_ready;
 
 static void cue_init(void)
@@ -85,35 +86,34 @@ static void cue_init(void)
             unsigned char b = (unsigned char)cues[i].phrase[0];
             assert(cue_count[b] < sizeof cue_by_byte[0]);
             cue_by_byte[b][cue_count[b]++] = (uint8_t)i;
+            cue_len[i] = (uint8_t)strlen(cues[i].phrase);
         }
         atomic_store_explicit(&cue_ready, 1, memory_order_release);
     }
     pthread_mutex_unlock(&mu);
 }
 
+static inline bool alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 /* The first cue (in table order, as the rules are ranked) found in s that counts in a
- * paragraph of w words, or NULL.  A cue that starts with a letter must start a word. */
-static const char *find_cue(const char *s, size_t len, unsigned w)
+ * paragraph of w words, or NULL.  A cue that starts with a letter must start a word, so
+ * the scan tries letter cues only at word starts and skips through the rest of words. */
+static const char *find_cue(const char *str, size_t len, unsigned w)
 {
     cue_init();
+    const unsigned char *s = (const unsigned char *)str;
     size_t best = NCUES;
     for (size_t i = 0; i < len; i++) {
-        unsigned char b = (unsigned char)s[i];
-        unsigned n = cue_count[b];
-        if (!n)
+        unsigned char b = s[i];
+        if (alnum(b) && i > 0 && alnum(s[i - 1]))
             continue;
-        bool alpha = b >= 'a' && b <= 'z';
-        if (alpha && i > 0) {
-            unsigned char p = (unsigned char)s[i - 1];
-            if ((p >= 'a' && p <= 'z') || (p >= '0' && p <= '9'))
-                continue;
-        }
-        for (unsigned k = 0; k < n; k++) {
+        for (unsigned k = 0, n = cue_count[b]; k < n; k++) {
             size_t ci = cue_by_byte[b][k];
-            const cue *q = &cues[ci];
-            size_t pl = strlen(q->phrase);
-            if (ci < best && w <= q->max_words && pl <= len - i &&
-                memcmp(s + i, q->phrase, pl) == 0)
+            if (ci < best && w <= cues[ci].max_words && cue_len[ci] <= len - i &&
+                memcmp(s + i, cues[ci].phrase, cue_len[ci]) == 0)
                 best = ci;
         }
     }

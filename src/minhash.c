@@ -2,9 +2,10 @@
  * minhash.c - MinHash band keys of a paragraph, and bottom-k sketches of an article.
  *
  * LSH keys: a paragraph's shingles are summarised by ND_BANDS*ND_ROWS MinHash values.
- * Rather than one hash call per shingle per permutation, each permutation is a
+ * Rather than one hash call per shingle per permutation, permutations come from a
  * multiply-add of the (already well mixed) 64-bit shingle hash, h*A_i + B_i with A_i odd,
- * whose top 32 bits are compared: a loop of multiplies the compiler vectorises.  Each band
+ * then an xor-shift: a bijection of 64-bit values whose top and bottom halves are two
+ * permutations, so a shingle costs ND_BANDS*ND_ROWS/2 multiplies and no calls.  Each band
  * of r values is folded into one 32-bit key; two sets with Jaccard s share a given band
  * with probability s^r.  Paragraphs use 8 bands of 3 rows: a pair of paragraphs at s = 0.8
  * is found with probability 0.99, at 0.6 with 0.84, at 0.5 with 0.66, at 0.2 with 0.06.
@@ -59,11 +60,16 @@ void nd_minhash_keys(const uint64_t *sh, size_t n, unsigned rows, uint32_t keys[
     uint32_t mins[ND_PERMS];
     for (int i = 0; i < ND_PERMS; i++)
         mins[i] = UINT32_MAX;
+    /* Each multiply-add gives two permutations: after an xor-shift that folds the high
+     * bits into the low ones, the top and the bottom 32 bits of a 64-bit bijection. */
     for (size_t s = 0; s < n; s++) {
         uint64_t h = sh[s];
-        for (int i = 0; i < ND_PERMS; i++) {
-            uint32_t v = (uint32_t)((h * perm_a[i] + perm_b[i]) >> 32);
-            mins[i] = v < mins[i] ? v : mins[i];
+        for (int i = 0; i < ND_PERMS / 2; i++) {
+            uint64_t x = h * perm_a[i] + perm_b[i];
+            x ^= x >> 29;
+            uint32_t hi = (uint32_t)(x >> 32), lo = (uint32_t)x;
+            mins[2 * i] = hi < mins[2 * i] ? hi : mins[2 * i];
+            mins[2 * i + 1] = lo < mins[2 * i + 1] ? lo : mins[2 * i + 1];
         }
     }
     for (int b = 0; b < ND_BANDS; b++) {

@@ -47,12 +47,19 @@ bool nd_looks_binary(const unsigned char *buf, size_t len);
 bool nd_clean(const char *s, size_t len, nd_buf *out);
 /* Appends the normalised form of cleaned text: NFKC + case folding (ASCII fast path). */
 bool nd_normalize(const char *s, size_t len, nd_buf *out);
+/* Capitals of a paragraph's ASCII letters, for the boilerplate rules. */
+typedef struct nd_caps {
+    uint32_t letters, upper, caps_words;
+} nd_caps;
+/* nd_normalize, counting capitals into *caps (added to; may be NULL) in the same pass. */
+bool nd_normalize_counts(const char *s, size_t len, nd_buf *out, nd_caps *caps);
 
 /* ---- tokenize.c ---- */
 /* Calls fn for each word token of normalised text s (letters and digits, Unicode-aware).
  * Returns the number of tokens. */
 typedef struct nd_tok {
     const char *s;
+    uint64_t hash;   /* XXH3 of the token's bytes */
     uint32_t off;    /* offset of s from the start of the tokenized text */
     uint32_t len;
     uint32_t quoted; /* nonzero when the token is inside a "double-quoted" span */
@@ -60,6 +67,8 @@ typedef struct nd_tok {
 /* Splits normalised text into tokens, stored from (*out)[at] on; *out is grown with
  * nd_reallocarray.  Returns the count added, or SIZE_MAX when memory ran out. */
 size_t nd_tokenize(const char *s, size_t len, nd_tok **out, size_t *cap, size_t at);
+/* Is the token with this XXH3 hash an English function word? */
+bool nd_is_stopword_hash(uint64_t hash);
 bool nd_is_stopword(const char *s, size_t len);
 
 /* ---- reader.c / boilerplate.c ---- */

@@ -122,7 +122,8 @@ static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, si
     if (!nd_buf_addc(&doc->text, '\0'))
         return false;
     size_t noff = doc->norm.len;
-    if (!nd_normalize(doc->text.p + toff, tlen, &doc->norm))
+    nd_caps caps = {0};
+    if (!nd_normalize_counts(doc->text.p + toff, tlen, &doc->norm, &caps))
         return false;
     size_t nlen = doc->norm.len - noff;
     if (!nd_buf_addc(&doc->norm, '\0'))
@@ -150,26 +151,14 @@ static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, si
     p->words = (uint32_t)nt;
     p->tok_first = (uint32_t)doc->ntoks;
     for (size_t i = doc->ntoks; i < doc->ntoks + nt; i++) {
-        p->stop += nd_is_stopword(doc->toks[i].s, doc->toks[i].len);
+        p->stop += doc->toks[i].len <= 8 && nd_is_stopword_hash(doc->toks[i].hash);
         doc->toks[i].off += (uint32_t)noff; /* from the start of doc->norm */
     }
     doc->ntoks += nt;
     /* Capitalisation of the display text: headlines and menus are in Title or UPPER case. */
-    const char *t = doc->text.p + toff;
-    bool start = true;
-    for (size_t i = 0; i < tlen; i++) {
-        unsigned char c = (unsigned char)t[i];
-        bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-        if (up || low) {
-            p->letters++;
-            p->upper += up;
-            if (start && up)
-                p->caps_words++;
-            start = false;
-        } else if (c == ' ') {
-            start = true;
-        }
-    }
+    p->letters = caps.letters;
+    p->upper = caps.upper;
+    p->caps_words = caps.caps_words;
     doc->n++;
     return true;
 }

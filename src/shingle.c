@@ -1,7 +1,7 @@
 /*
  * shingle.c - word shingles: every run of k consecutive words of a paragraph, hashed.
  *
- * Each token is hashed once with XXH3; a shingle's hash combines the k token hashes with
+ * Each token is hashed once with XXH3 (by the tokenizer); a shingle's hash combines the k token hashes with
  * rotations (order matters: "a b" and "b a" differ) and a final avalanche, so a paragraph
  * of n words costs n XXH3 calls and n*k cheap mixes.  A paragraph shorter than k words
  * (but of at least 3) gives one shingle of all its words, so short quotes still count.
@@ -60,7 +60,7 @@ bool nd_shingles(const nd_tok *toks, size_t ntok, unsigned k, nd_u64v *out, nd_u
     if (!th)
         return false;
     for (size_t i = 0; i < ntok; i++)
-        th[i] = XXH3_64bits(toks[i].s, toks[i].len);
+        th[i] = toks[i].hash;
     size_t kk = ntok < k ? ntok : k;
     bool ok = true;
     for (size_t i = 0; i + kk <= ntok && ok; i++) {

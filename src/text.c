@@ -321,23 +321,9 @@ bool nd_clean(const char *s, size_t len, nd_buf *out)
     return true;
 }
 
-bool nd_normalize(const char *s, size_t len, nd_buf *out)
+/* NFKC and case folding of one run of text through utf8proc, appended to out. */
+static bool map_run(const char *s, size_t len, nd_buf *out)
 {
-    size_t i = 0;
-    while (i < len && (unsigned char)s[i] < 0x80)
-        i++;
-    if (i == len) {
-        if (!nd_buf_reserve(out, len))
-            return false;
-        char *d = out->p + out->len;
-        for (size_t k = 0; k < len; k++) {
-            char c = s[k];
-            d[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-        }
-        out->len += len;
-        out->p[out->len] = '\0';
-        return true;
-    }
     utf8proc_uint8_t *dst = NULL;
     utf8proc_ssize_t n =
         utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst,
@@ -348,8 +334,97 @@ bool nd_normalize(const char *s, size_t len, nd_buf *out)
         /* Invalid input cannot happen after nd_decode; keep the text rather than fail. */
         return nd_buf_add(out, s, len);
     }
-    /* NFKC may produce typographic forms again (e.g. fullwidth quotes): clean once more. */
+    /* NFKC may produce typographic forms again (e.g. fullwidth quotes): clean the run. */
     bool ok = nd_clean((const char *)dst, (size_t)n, out);
     free(dst);
     return ok;
+}
+
+static inline char ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+/* Lower-cases the ASCII bytes s[0..n) into d, counting capitals for the boilerplate rules:
+ * letters, upper-case letters, and words that start with a capital. */
+static void lower_count(const char *s, size_t n, char *d, nd_caps *k, bool *start)
+{
+    uint32_t letters = 0, upper = 0, caps = 0;
+    bool st = *start;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned up = (unsigned)(c - 'A') < 26u, low = (unsigned)(c - 'a') < 26u;
+        d[i] = (char)(c + (up << 5));
+        letters += up | low;
+        upper += up;
+        caps += st & up;
+        st = (c == ' ') | (st & !(up | low));
+    }
+    *start = st;
+    if (k) {
+        k->letters += letters;
+        k->upper += upper;
+        k->caps_words += caps;
+    }
+}
+
+bool nd_normalize(const char *s, size_t len, nd_buf *out)
+{
+    return nd_normalize_counts(s, len, out, NULL);
+}
+
+bool nd_normalize_counts(const char *s, size_t len, nd_buf *out, nd_caps *caps)
+{
+    bool start = true;
+    if (!nd_buf_reserve(out, len))
+        return false;
+    /* ASCII is lower-cased byte by byte; only runs of other characters go to utf8proc,
+     * each with the ASCII character before it, which combining marks may attach to
+     * ("e" + U+0301 composes to "é").  A page is mostly ASCII, so utf8proc sees a few
+     * characters per paragraph instead of all of them. */
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] < 0x80)
+            j++;
+        size_t base = j < len && j > i ? j - 1 : j; /* keep a base letter for the run */
+        if (!nd_buf_reserve(out, j - i))
+            return false;
+        lower_count(s + i, base - i, out->p + out->len, caps, &start);
+        out->len += base - i;
+        out->p[out->len] = '\0';
+        if (j >= len) {
+            if (base < j) {
+                lower_count(s + base, 1, out->p + out->len, caps, &start);
+                out->len++;
+            }
+            out->p[out->len] = '\0';
+            break;
+        }
+        if (base < j) { /* counted here; mapped with the run below */
+            char dummy;
+            lower_count(s + base, 1, &dummy, caps, &start);
+        }
+        size_t e = j;
+        while (e < len && (unsigned char)s[e] >= 0x80)
+            e++;
+        /* A space may have been collapsed at the run's edge: map_run cleans, which trims
+         * white space, so put back the separators the run had around it. */
+        bool lead = base < j && s[base] == ' ';
+        size_t from = lead ? j : base;
+        if (lead && !nd_buf_addc(out, ' '))
+            return false;
+        if (!map_run(s + from, e - from, out))
+            return false;
+        if (e < len && s[e] == ' ') {
+            if (!nd_buf_addc(out, ' '))
+                return false;
+            start = true;
+        }
+        i = e < len && s[e] == ' ' ? e + 1 : e;
+    }
+    if (!nd_buf_reserve(out, 0))
+        return false;
+    out->p[out->len] = '\0';
+    return true;
 }

@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 static bool is_word_cp(uint32_t c)
 {
@@ -92,6 +93,7 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_
             *cap = nc;
         }
         (*out)[n].s = str + start;
+        (*out)[n].hash = XXH3_64bits(str + start, i - start);
         (*out)[n].off = (uint32_t)start;
         (*out)[n].len = (uint32_t)(i - start);
         (*out)[n].quoted = quoted;
@@ -116,20 +118,11 @@ static const char *const stopwords[] = {
     "new", "told", "still", "since", "however", "although", "though", "would", "there",
 };
 
-/* The stopwords in an open-addressing table, built once: a lookup is one hash and
- * usually one comparison, on the hot path of every token. */
+/* The stopwords in an open-addressing table of their XXH3 hashes, built once: the
+ * tokenizer has hashed every token already, so a lookup is a probe and a 64-bit compare. */
 #define STOP_SLOTS 512
-static const char *stop_table[STOP_SLOTS];
-static unsigned char stop_len[STOP_SLOTS];
+static uint64_t stop_table[STOP_SLOTS];
 static atomic_int stop_ready;
-
-static unsigned stop_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h & (STOP_SLOTS - 1);
-}
 
 static void stop_init(void)
 {
@@ -139,28 +132,31 @@ static void stop_init(void)
     pthread_mutex_lock(&mu);
     if (!atomic_load_explicit(&stop_ready, memory_order_relaxed)) {
         for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++) {
-            size_t len = strlen(stopwords[i]);
-            unsigned h = stop_hash(stopwords[i], len);
-            while (stop_table[h] && strcmp(stop_table[h], stopwords[i]) != 0)
-                h = (h + 1) & (STOP_SLOTS - 1);
-            stop_table[h] = stopwords[i];
-            stop_len[h] = (unsigned char)len;
+            uint64_t h = XXH3_64bits(stopwords[i], strlen(stopwords[i])) | 1;
+            size_t k = (size_t)(h >> 11) & (STOP_SLOTS - 1);
+            while (stop_table[k] && stop_table[k] != h)
+                k = (k + 1) & (STOP_SLOTS - 1);
+            stop_table[k] = h;
         }
         atomic_store_explicit(&stop_ready, 1, memory_order_release);
     }
     pthread_mutex_unlock(&mu);
 }
 
-bool nd_is_stopword(const char *s, size_t len)
+bool nd_is_stopword_hash(uint64_t hash)
 {
-    if (len > 8)
-        return false;
     stop_init();
-    unsigned h = stop_hash(s, len);
-    while (stop_table[h]) {
-        if (stop_len[h] == len && memcmp(stop_table[h], s, len) == 0)
+    uint64_t h = hash | 1;
+    size_t k = (size_t)(h >> 11) & (STOP_SLOTS - 1);
+    while (stop_table[k]) {
+        if (stop_table[k] == h)
             return true;
-        h = (h + 1) & (STOP_SLOTS - 1);
+        k = (k + 1) & (STOP_SLOTS - 1);
     }
     return false;
+}
+
+bool nd_is_stopword(const char *s, size_t len)
+{
+    return len <= 8 && nd_is_stopword_hash(XXH3_64bits(s, len));
 }
