@@ -148,33 +148,33 @@ static bool has_phrase(const char *s, size_t len, const char *phrase)
     return false;
 }
 
-/* E-mail address, URL or @handle. */
+/* E-mail address, URL or @handle, in one pass over the paragraph. */
 static const char *contact(const char *s, size_t len)
 {
-    if (has_phrase(s, len, "http://") || has_phrase(s, len, "https://") ||
-        has_phrase(s, len, "www."))
-        return "url";
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] != '@')
-            continue;
-        unsigned char b = i > 0 ? (unsigned char)s[i - 1] : ' ';
-        bool before = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.' || b == '_';
-        bool after = i + 1 < len && s[i + 1] != ' ';
-        if (before && after)
-            return "e-mail address";
-        if (after)
-            return "@handle";
-    }
     static const char *const tld[] = {".com", ".org", ".net", ".co.uk", ".example", ".io"};
-    for (size_t t = 0; t < sizeof tld / sizeof tld[0]; t++) {
-        const char *hit = s;
-        size_t tl = strlen(tld[t]);
-        while ((hit = strstr(hit, tld[t])) != NULL) {
-            bool end = hit + tl >= s + len || !((hit[tl] >= 'a' && hit[tl] <= 'z'));
-            bool word = hit > s && hit[-1] != ' ';
-            if (end && word)
-                return "domain name";
-            hit += tl;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '@') {
+            unsigned char b = i > 0 ? (unsigned char)s[i - 1] : ' ';
+            bool before = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '.' || b == '_';
+            bool after = i + 1 < len && s[i + 1] != ' ';
+            if (before && after)
+                return "e-mail address";
+            if (after)
+                return "@handle";
+        } else if (c == '/' && i + 2 < len && s[i + 1] == '/' && i >= 5 &&
+                   (memcmp(s + i - 5, "http:", 5) == 0 || (i >= 6 && memcmp(s + i - 6, "https:", 6) == 0))) {
+            return "url";
+        } else if (c == 'w' && i + 4 <= len && memcmp(s + i, "www.", 4) == 0 &&
+                   (i == 0 || s[i - 1] == ' ' || s[i - 1] == '/')) {
+            return "url";
+        } else if (c == '.' && i > 0 && s[i - 1] != ' ') {
+            for (size_t t = 0; t < sizeof tld / sizeof tld[0]; t++) {
+                size_t tl = strlen(tld[t]);
+                if (tl <= len - i && memcmp(s + i, tld[t], tl) == 0 &&
+                    (i + tl == len || !(s[i + tl] >= 'a' && s[i + tl] <= 'z')))
+                    return "domain name";
+            }
         }
     }
     return NULL;

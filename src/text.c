@@ -346,21 +346,28 @@ static inline char ascii_lower(char c)
 }
 
 /* Lower-cases the ASCII bytes s[0..n) into d, counting capitals for the boilerplate rules:
- * letters, upper-case letters, and words that start with a capital. */
-static void lower_count(const char *s, size_t n, char *d, nd_caps *k, bool *start)
+ * letters, upper-case letters, and capitals that start a word (follow a non-letter).
+ * prev is the byte before s[0] (' ' at the start); no loop-carried state, so the loop
+ * vectorises. */
+static void lower_count(const char *s, size_t n, char *d, nd_caps *k, unsigned char prev)
 {
     uint32_t letters = 0, upper = 0, caps = 0;
-    bool st = *start;
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        unsigned up = (unsigned)(c - 'A') < 26u, low = (unsigned)(c - 'a') < 26u;
+        unsigned c = u[i];
+        unsigned up = c - 'A' < 26u, low = c - 'a' < 26u;
         d[i] = (char)(c + (up << 5));
         letters += up | low;
         upper += up;
-        caps += st & up;
-        st = (c == ' ') | (st & !(up | low));
     }
-    *start = st;
+    /* A capital starts a word when the byte before it is no letter. */
+    unsigned pl = (prev | 32u) - 'a' < 26u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = u[i];
+        unsigned up = c - 'A' < 26u;
+        caps += up & (pl ^ 1u);
+        pl = (c | 32u) - 'a' < 26u;
+    }
     if (k) {
         k->letters += letters;
         k->upper += upper;
@@ -375,7 +382,6 @@ bool nd_normalize(const char *s, size_t len, nd_buf *out)
 
 bool nd_normalize_counts(const char *s, size_t len, nd_buf *out, nd_caps *caps)
 {
-    bool start = true;
     if (!nd_buf_reserve(out, len))
         return false;
     /* ASCII is lower-cased byte by byte; only runs of other characters go to utf8proc,
@@ -390,12 +396,13 @@ bool nd_normalize_counts(const char *s, size_t len, nd_buf *out, nd_caps *caps)
         size_t base = j < len && j > i ? j - 1 : j; /* keep a base letter for the run */
         if (!nd_buf_reserve(out, j - i))
             return false;
-        lower_count(s + i, base - i, out->p + out->len, caps, &start);
+        lower_count(s + i, base - i, out->p + out->len, caps, i ? (unsigned char)s[i - 1] : ' ');
         out->len += base - i;
         out->p[out->len] = '\0';
         if (j >= len) {
             if (base < j) {
-                lower_count(s + base, 1, out->p + out->len, caps, &start);
+                lower_count(s + base, 1, out->p + out->len, caps,
+                            base ? (unsigned char)s[base - 1] : ' ');
                 out->len++;
             }
             out->p[out->len] = '\0';
@@ -403,7 +410,7 @@ bool nd_normalize_counts(const char *s, size_t len, nd_buf *out, nd_caps *caps)
         }
         if (base < j) { /* counted here; mapped with the run below */
             char dummy;
-            lower_count(s + base, 1, &dummy, caps, &start);
+            lower_count(s + base, 1, &dummy, caps, base ? (unsigned char)s[base - 1] : ' ');
         }
         size_t e = j;
         while (e < len && (unsigned char)s[e] >= 0x80)
@@ -416,11 +423,8 @@ bool nd_normalize_counts(const char *s, size_t len, nd_buf *out, nd_caps *caps)
             return false;
         if (!map_run(s + from, e - from, out))
             return false;
-        if (e < len && s[e] == ' ') {
-            if (!nd_buf_addc(out, ' '))
-                return false;
-            start = true;
-        }
+        if (e < len && s[e] == ' ' && !nd_buf_addc(out, ' '))
+            return false;
         i = e < len && s[e] == ' ' ? e + 1 : e;
     }
     if (!nd_buf_reserve(out, 0))
