@@ -274,7 +274,7 @@ int cli_group(cli_run *r, ndupes_corpus **out)
                 cli_warn(r->db, "%zu articles older than the maximum age forgotten", gone);
         }
         if (st != NDUPES_OK) {
-            int rc = cli_db_error(r->db, c, st);
+            int rc = cli_interrupted ? 128 + cli_interrupted : cli_db_error(r->db, c, st);
             ndupes_corpus_free(c);
             return rc;
         }

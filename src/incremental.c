@@ -101,7 +101,10 @@ static ndupes_status load_one(ndupes_corpus *c, nd_tmap *ids, int64_t id)
     ndupes_status st = nd_store_load(c->db, id, &fp, &path, &r);
     if (st != NDUPES_OK) {
         snprintf(c->errmsg, sizeof c->errmsg, "stored article %lld: %s", (long long)id,
-                 st == NDUPES_ERR_DB_SCHEMA ? "damaged fingerprint" : nd_store_errmsg(c->db));
+                 st == NDUPES_ERR_DB_SCHEMA ? "damaged fingerprint (run 'ndupes db forget' on "
+                                              "it, or rebuild the index)"
+                 : st == NDUPES_ERR_NOMEM ? "out of memory"
+                                          : nd_store_errmsg(c->db));
         return st;
     }
     if (!nd_inc_template_counts(c, &fp) ||
@@ -130,9 +133,9 @@ ndupes_status nd_inc_load(ndupes_corpus *c)
     size_t nnew = c->n;
     /* Stored articles sharing a band key with a new one. */
     for (size_t i = 0; i < nnew && st == NDUPES_OK; i++) {
-        const nd_fp *f = &c->fps[i];
-        for (size_t k = 0; k < f->nkeys && st == NDUPES_OK; k++) {
-            long m = nd_store_band(c->db, f->keys[k], cand, BAND_MAX);
+        /* c->fps moves as articles are loaded: index it afresh each time. */
+        for (size_t k = 0; k < c->fps[i].nkeys && st == NDUPES_OK; k++) {
+            long m = nd_store_band(c->db, c->fps[i].keys[k], cand, BAND_MAX);
             if (m < 0) {
                 st = NDUPES_ERR_DB;
                 break;
@@ -203,7 +206,10 @@ void nd_inc_prelabel(ndupes_corpus *c, uint32_t *pre)
 ndupes_status nd_inc_persist(ndupes_corpus *c)
 {
     ndupes_status st = NDUPES_OK;
-    /* New articles into the index. */
+    nd_band *bands = NULL;
+    size_t nb = 0, bcap = 0;
+    /* New articles into the index; their band keys are gathered and stored at the end,
+     * in key order. */
     for (size_t i = 0; i < c->n && st == NDUPES_OK; i++) {
         item *it = &c->items[i];
         if (!it->is_new || it->db_id)
@@ -212,8 +218,30 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
                      .first_seen = it->first_seen};
         /* Stored before templates are applied: every later load re-applies them with
          * the counts of that day. */
-        st = nd_store_insert(c->db, it->name, &r, it->raw ? it->raw : &c->fps[i], &it->db_id);
+        const nd_fp *f = it->raw ? it->raw : &c->fps[i];
+        st = nd_store_insert(c->db, it->name, &r, f, &it->db_id);
+        size_t need = f->nkeys + (size_t)f->npend * ND_BANDS;
+        if (st == NDUPES_OK && nb + need > bcap) {
+            size_t nc = bcap ? bcap * 2 : 4096;
+            while (nc < nb + need)
+                nc *= 2;
+            nd_band *t = nd_reallocarray(bands, nc, sizeof *t);
+            if (!t)
+                st = NDUPES_ERR_NOMEM;
+            else {
+                bands = t;
+                bcap = nc;
+            }
+        }
+        for (size_t k = 0; st == NDUPES_OK && k < f->nkeys; k++)
+            bands[nb++] = (nd_band){f->keys[k], it->db_id};
+        for (size_t p = 0; st == NDUPES_OK && p < f->npend; p++)
+            for (int b = 0; b < ND_BANDS; b++)
+                bands[nb++] = (nd_band){f->pend[p].keys[b], it->db_id};
     }
+    if (st == NDUPES_OK)
+        st = nd_store_bands(c->db, bands, nb);
+    nd_free(bands);
     c->gids = nd_malloc((c->ngroups ? c->ngroups : 1) * sizeof *c->gids);
     if (!c->gids)
         return NDUPES_ERR_NOMEM;
@@ -288,8 +316,10 @@ ndupes_status nd_inc_all_groups(ndupes_corpus *c)
     size_t ng = 0;
     nd_tmap ids = {0};
     ndupes_status st = nd_store_groups(c->db, &gids, &ng);
-    if (st != NDUPES_OK)
+    if (st != NDUPES_OK) {
+        snprintf(c->errmsg, sizeof c->errmsg, "reading the groups: %s", nd_store_errmsg(c->db));
         return st;
+    }
     for (size_t i = 0; i < c->n && st == NDUPES_OK; i++)
         if (c->items[i].db_id && !nd_tmap_add(&ids, (uint64_t)c->items[i].db_id, (uint32_t)i + 1))
             st = NDUPES_ERR_NOMEM;

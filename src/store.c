@@ -9,8 +9,10 @@
  *
  * Tables:
  *   meta(key, value)          schema_version, shingle size
- *   article(id, path, size, mtime, chash, first_seen, grp, score, fp)
- *                             one row per article; fp is the serialised fingerprint
+ *   article(id, path, size, mtime, chash, first_seen, grp, score)
+ *                             one row per article, narrow, so that the by-path lookup of
+ *                             every input file reads little
+ *   fingerprint(id, fp)       the serialised fingerprint of each article
  *   band(key, id)             LSH band keys -> articles (WITHOUT ROWID: the key is the index)
  *   grp(id, created)          group ids, AUTOINCREMENT so an id is never reused
  *   template(hash, files)     how many stored articles with text of their own carry each
@@ -21,12 +23,14 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
     Q_BY_PATH, Q_BY_HASH, Q_TOUCH, Q_INSERT, Q_BAND_ADD, Q_LOAD, Q_DELETE, Q_BAND_DEL,
     Q_BAND, Q_MEMBERS, Q_SET_GROUP, Q_NEW_GROUP, Q_TPL_GET, Q_TPL_ADD, Q_TPL_CLEAN, Q_GROUPS,
-    Q_OLDER, Q_FP, Q_GRP_CLEAN, Q_PARA_GET, Q_PARA_ADD, Q_PARA_CLEAN, Q_COUNT
+    Q_OLDER, Q_FP, Q_GRP_CLEAN, Q_PARA_GET, Q_PARA_ADD, Q_PARA_CLEAN, Q_INSERT_FP, Q_DELETE_FP,
+    Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -34,11 +38,13 @@ static const char *const sql[Q_COUNT] = {
     [Q_BY_HASH] = "SELECT id, size, mtime, chash, first_seen, grp, path FROM article "
                   "WHERE chash = ?1 ORDER BY id LIMIT 1",
     [Q_TOUCH] = "UPDATE article SET path = ?2, size = ?3, mtime = ?4 WHERE id = ?1",
-    [Q_INSERT] = "INSERT INTO article(path, size, mtime, chash, first_seen, grp, score, fp) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6)",
+    [Q_INSERT] = "INSERT INTO article(path, size, mtime, chash, first_seen, grp, score) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL)",
+    [Q_INSERT_FP] = "INSERT INTO fingerprint(id, fp) VALUES (?1, ?2)",
+    [Q_DELETE_FP] = "DELETE FROM fingerprint WHERE id = ?1",
     [Q_BAND_ADD] = "INSERT OR IGNORE INTO band(key, id) VALUES (?1, ?2)",
-    [Q_LOAD] = "SELECT path, size, mtime, chash, first_seen, grp, fp, score FROM article "
-               "WHERE id = ?1",
+    [Q_LOAD] = "SELECT a.path, a.size, a.mtime, a.chash, a.first_seen, a.grp, f.fp, a.score "
+               "FROM article a JOIN fingerprint f ON f.id = a.id WHERE a.id = ?1",
     [Q_DELETE] = "DELETE FROM article WHERE id = ?1",
     [Q_BAND_DEL] = "DELETE FROM band WHERE key = ?1 AND id = ?2",
     [Q_BAND] = "SELECT id FROM band WHERE key = ?1 LIMIT ?2",
@@ -52,7 +58,7 @@ static const char *const sql[Q_COUNT] = {
     [Q_GROUPS] = "SELECT grp FROM article WHERE grp IS NOT NULL GROUP BY grp "
                  "HAVING count(*) >= 2 ORDER BY grp",
     [Q_OLDER] = "SELECT id FROM article WHERE first_seen < ?1 ORDER BY id",
-    [Q_FP] = "SELECT fp FROM article WHERE id = ?1",
+    [Q_FP] = "SELECT fp FROM fingerprint WHERE id = ?1",
     [Q_GRP_CLEAN] = "DELETE FROM grp WHERE id = ?1 AND NOT EXISTS "
                     "(SELECT 1 FROM article WHERE grp = ?1)",
     [Q_PARA_GET] = "SELECT files FROM para WHERE hash = ?1",
@@ -65,7 +71,8 @@ static const char schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
     "CREATE TABLE article(id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE,"
     " size INTEGER NOT NULL, mtime INTEGER NOT NULL, chash INTEGER NOT NULL,"
-    " first_seen INTEGER NOT NULL, grp INTEGER, score REAL, fp BLOB NOT NULL);"
+    " first_seen INTEGER NOT NULL, grp INTEGER, score REAL);"
+    "CREATE TABLE fingerprint(id INTEGER PRIMARY KEY, fp BLOB NOT NULL);"
     "CREATE INDEX article_chash ON article(chash);"
     "CREATE INDEX article_grp ON article(grp) WHERE grp IS NOT NULL;"
     "CREATE INDEX article_seen ON article(first_seen);"
@@ -79,11 +86,34 @@ struct nd_store {
     sqlite3 *db;
     sqlite3_stmt *q[Q_COUNT];
     bool in_txn;
+    int wait_ms; /* how long to wait for another run's lock */
+    char last[256]; /* SQLite's message on the last failed step (reset clears SQLite's) */
 };
+
+/* SQLite's busy handler: wait in 10 ms steps up to wait_ms, but give up at once when the
+ * run is interrupted (SIGINT, SIGTERM), so a run waiting for the lock stops promptly. */
+static int busy_wait(void *arg, int count)
+{
+    const nd_store *s = arg;
+    if (atomic_load(&nd_interrupted) || (long)count * 10 >= s->wait_ms)
+        return 0;
+    sqlite3_sleep(10);
+    return 1;
+}
 
 const char *nd_store_errmsg(nd_store *s)
 {
-    return s && s->db ? sqlite3_errmsg(s->db) : "no database";
+    if (!s || !s->db)
+        return "no database";
+    return s->last[0] ? s->last : sqlite3_errmsg(s->db);
+}
+
+/* Remembers why a statement failed, before sqlite3_reset forgets it. */
+static int note(nd_store *s, int rc)
+{
+    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+        snprintf(s->last, sizeof s->last, "%s", sqlite3_errmsg(s->db));
+    return rc;
 }
 
 static ndupes_status map_rc(int rc)
@@ -117,17 +147,18 @@ static uint64_t i2u(int64_t x)
 }
 
 /* Runs a statement to completion (no rows expected); resets it. */
-static ndupes_status run(sqlite3_stmt *st)
+#define run(st) run_(s, st)
+static ndupes_status run_(nd_store *s, sqlite3_stmt *st)
 {
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = note(s, sqlite3_step(st))) == SQLITE_ROW)
         ;
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? NDUPES_OK : map_rc(rc);
 }
 
 /* Reads the schema version, or 0 for an empty database; -1 for a foreign one. */
-static int schema_version(sqlite3 *db, int *rc_out, unsigned *shingle)
+static int schema_version(sqlite3 *db, int *rc_out, unsigned *shingle, char *fmt, size_t fl)
 {
     sqlite3_stmt *st = NULL;
     int n = 0, rc;
@@ -152,6 +183,8 @@ static int schema_version(sqlite3 *db, int *rc_out, unsigned *shingle)
             v = sqlite3_column_int(st, 1);
         else if (k && strcmp(k, "shingle") == 0)
             *shingle = (unsigned)sqlite3_column_int(st, 1);
+        else if (k && strcmp(k, "format") == 0 && sqlite3_column_text(st, 1))
+            snprintf(fmt, fl, "%s", (const char *)sqlite3_column_text(st, 1));
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -177,11 +210,13 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 0);
-    sqlite3_busy_timeout(s->db, wait > 0 ? (int)(wait * 1000 > 2e9 ? 2e9 : wait * 1000) : 0);
+    s->wait_ms = wait > 0 ? (int)(wait * 1000 > 2e9 ? 2e9 : wait * 1000) : 0;
+    sqlite3_busy_handler(s->db, busy_wait, s);
     /* Reading the schema first: a file that is not SQLite fails here, before any write. */
     int vrc;
     unsigned dbk = 0;
-    int v = schema_version(s->db, &vrc, &dbk);
+    char fmt[64] = "";
+    int v = schema_version(s->db, &vrc, &dbk, fmt, sizeof fmt);
     if (vrc != SQLITE_OK) {
         st = map_rc(vrc);
         if (st == NDUPES_ERR_DB_SCHEMA || st == NDUPES_ERR_DB)
@@ -207,6 +242,12 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
         snprintf(err, errlen, "database was built with --shingle %u, not %u", dbk, shingle);
         goto fail;
     }
+    if (v > 0 && strcmp(fmt, ND_FP_FORMAT) != 0) {
+        st = NDUPES_ERR_DB_SCHEMA;
+        snprintf(err, errlen, "index built with other fingerprint settings (%s, this ndupes "
+                 "uses %s); rebuild it; left untouched", fmt[0] ? fmt : "unknown", ND_FP_FORMAT);
+        goto fail;
+    }
     if (readonly) {
         if (v == 0) {
             st = NDUPES_ERR_DB_SCHEMA;
@@ -218,6 +259,10 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
         rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
         if (rc == SQLITE_OK)
             rc = sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+        /* A run touches many B-tree pages at once (band keys are random): 64 MB of cache
+         * keeps them from spilling to the WAL and being read back. */
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(s->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);
         if (rc == SQLITE_OK)
             rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     }
@@ -230,12 +275,13 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
     s->in_txn = true;
     if (v == 0) {
         /* Re-check inside the transaction: another run may have created it meanwhile. */
-        v = schema_version(s->db, &vrc, &dbk);
+        v = schema_version(s->db, &vrc, &dbk, fmt, sizeof fmt);
         if (v == 0) {
             char meta[160];
             snprintf(meta, sizeof meta,
-                     "INSERT INTO meta VALUES('schema_version', %d), ('shingle', %u);",
-                     ND_SCHEMA_VERSION, shingle);
+                     "INSERT INTO meta VALUES('schema_version', %d), ('shingle', %u), "
+                     "('format', '%s');",
+                     ND_SCHEMA_VERSION, shingle, ND_FP_FORMAT);
             rc = sqlite3_exec(s->db, schema, NULL, NULL, NULL);
             if (rc == SQLITE_OK)
                 rc = sqlite3_exec(s->db, meta, NULL, NULL, NULL);
@@ -296,7 +342,7 @@ int nd_store_by_path(nd_store *s, const char *path, nd_srec *r)
 {
     sqlite3_stmt *st = s->q[Q_BY_PATH];
     sqlite3_bind_blob(st, 1, path, (int)strlen(path), SQLITE_STATIC);
-    int rc = sqlite3_step(st), found = -1;
+    int rc = note(s, sqlite3_step(st)), found = -1;
     if (rc == SQLITE_ROW) {
         r->id = sqlite3_column_int64(st, 0);
         read_rec(st, 1, r);
@@ -313,7 +359,7 @@ int nd_store_by_hash(nd_store *s, uint64_t chash, nd_srec *r, char **path)
 {
     sqlite3_stmt *st = s->q[Q_BY_HASH];
     sqlite3_bind_int64(st, 1, u2i(chash));
-    int rc = sqlite3_step(st), found = -1;
+    int rc = note(s, sqlite3_step(st)), found = -1;
     *path = NULL;
     if (rc == SQLITE_ROW) {
         r->id = sqlite3_column_int64(st, 0);
@@ -436,28 +482,58 @@ ndupes_status nd_store_insert(nd_store *s, const char *path, const nd_srec *r, c
     sqlite3_bind_int64(st, 3, r->mtime);
     sqlite3_bind_int64(st, 4, u2i(r->chash));
     sqlite3_bind_int64(st, 5, r->first_seen);
-    sqlite3_bind_blob(st, 6, blob, (int)len, SQLITE_STATIC);
     ndupes_status rs = run(st);
     sqlite3_clear_bindings(st);
+    if (rs == NDUPES_OK) {
+        *id = sqlite3_last_insert_rowid(s->db);
+        st = s->q[Q_INSERT_FP];
+        sqlite3_bind_int64(st, 1, *id);
+        sqlite3_bind_blob(st, 2, blob, (int)len, SQLITE_STATIC);
+        rs = run(st);
+        sqlite3_clear_bindings(st);
+    }
     nd_free(blob);
-    if (rs != NDUPES_OK)
-        return rs;
-    *id = sqlite3_last_insert_rowid(s->db);
-    rs = bands(s, fp, *id, true);
     if (rs == NDUPES_OK)
         rs = counts(s, fp, 1);
     return rs;
+}
+
+static int cmp_band(const void *x, const void *y)
+{
+    const nd_band *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
+{
+    /* In key order, B-tree pages are filled one after another instead of at random. */
+    qsort(b, n, sizeof *b, cmp_band);
+    sqlite3_stmt *st = s->q[Q_BAND_ADD];
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_int64(st, 1, b[i].key);
+        sqlite3_bind_int64(st, 2, b[i].id);
+        ndupes_status r = run(st);
+        if (r != NDUPES_OK)
+            return r;
+    }
+    return NDUPES_OK;
 }
 
 ndupes_status nd_store_load(nd_store *s, int64_t id, nd_fp *fp, char **path, nd_srec *r)
 {
     sqlite3_stmt *st = s->q[Q_LOAD];
     sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
+    int rc = note(s, sqlite3_step(st));
     ndupes_status res = NDUPES_OK;
     if (path)
         *path = NULL;
     if (rc != SQLITE_ROW) {
+        if (rc == SQLITE_DONE)
+            snprintf(s->last, sizeof s->last,
+                     "the index is inconsistent (article %lld is listed but not stored): "
+                     "damaged; rebuild it", (long long)id);
         res = rc == SQLITE_DONE ? NDUPES_ERR_DB : map_rc(rc);
         goto out;
     }
@@ -518,6 +594,11 @@ ndupes_status nd_store_delete(nd_store *s, int64_t id)
         sqlite3_bind_int64(st, 1, id);
         res = run(st);
     }
+    if (res == NDUPES_OK) {
+        st = s->q[Q_DELETE_FP];
+        sqlite3_bind_int64(st, 1, id);
+        res = run(st);
+    }
     if (res == NDUPES_OK && grp) {
         st = s->q[Q_GRP_CLEAN];
         sqlite3_bind_int64(st, 1, grp);
@@ -533,14 +614,14 @@ long nd_store_band(nd_store *s, uint32_t key, int64_t *ids, size_t max)
     sqlite3_bind_int64(st, 2, (int64_t)max);
     long n = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && (size_t)n < max)
+    while ((rc = note(s, sqlite3_step(st))) == SQLITE_ROW && (size_t)n < max)
         ids[n++] = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1;
 }
 
 /* Collects the first column of every row of st into *ids. */
-static ndupes_status collect(sqlite3_stmt *st, int64_t **ids, size_t *n)
+static ndupes_status collect(nd_store *s, sqlite3_stmt *st, int64_t **ids, size_t *n)
 {
     size_t cap = 16;
     *n = 0;
@@ -550,11 +631,14 @@ static ndupes_status collect(sqlite3_stmt *st, int64_t **ids, size_t *n)
         return NDUPES_ERR_NOMEM;
     }
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = note(s, sqlite3_step(st))) == SQLITE_ROW) {
         if (*n == cap) {
             int64_t *t = nd_reallocarray(*ids, cap * 2, sizeof *t);
             if (!t) {
                 sqlite3_reset(st);
+                nd_free(*ids);
+                *ids = NULL;
+                *n = 0;
                 return NDUPES_ERR_NOMEM;
             }
             *ids = t;
@@ -563,24 +647,30 @@ static ndupes_status collect(sqlite3_stmt *st, int64_t **ids, size_t *n)
         (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? NDUPES_OK : map_rc(rc);
+    if (rc != SQLITE_DONE) {
+        nd_free(*ids);
+        *ids = NULL;
+        *n = 0;
+        return map_rc(rc);
+    }
+    return NDUPES_OK;
 }
 
 ndupes_status nd_store_members(nd_store *s, int64_t grp, int64_t **ids, size_t *n)
 {
     sqlite3_bind_int64(s->q[Q_MEMBERS], 1, grp);
-    return collect(s->q[Q_MEMBERS], ids, n);
+    return collect(s, s->q[Q_MEMBERS], ids, n);
 }
 
 ndupes_status nd_store_groups(nd_store *s, int64_t **ids, size_t *n)
 {
-    return collect(s->q[Q_GROUPS], ids, n);
+    return collect(s, s->q[Q_GROUPS], ids, n);
 }
 
 ndupes_status nd_store_older(nd_store *s, int64_t before, int64_t **ids, size_t *n)
 {
     sqlite3_bind_int64(s->q[Q_OLDER], 1, before);
-    return collect(s->q[Q_OLDER], ids, n);
+    return collect(s, s->q[Q_OLDER], ids, n);
 }
 
 ndupes_status nd_store_set_group(nd_store *s, int64_t id, int64_t grp, double score)

@@ -6,6 +6,18 @@
 #include "nd_internal.h"
 
 #define ND_SCHEMA_VERSION 1
+/* The fingerprint settings an index was built with; another build refuses the index
+ * (its keys and sketches would not compare with new ones) and asks for a rebuild. */
+#define ND_STR2(x) #x
+#define ND_STR(x) ND_STR2(x)
+#define ND_FP_FORMAT "fp1-k" ND_STR(ND_SKETCH_K) "-q" ND_STR(ND_QUOTE_K) "-b" ND_STR(ND_BANDS) \
+    "r" ND_STR(ND_ROWS) "q" ND_STR(ND_QUOTE_ROWS) "-a" ND_STR(ND_ANCHORS)
+
+/* A band key of a stored article. */
+typedef struct nd_band {
+    uint32_t key;
+    int64_t id;
+} nd_band;
 
 typedef struct nd_store nd_store;
 
@@ -33,8 +45,11 @@ int nd_store_by_path(nd_store *s, const char *path, nd_srec *r);
 int nd_store_by_hash(nd_store *s, uint64_t chash, nd_srec *r, char **path);
 ndupes_status nd_store_touch(nd_store *s, int64_t id, const char *path, uint64_t size,
                              int64_t mtime);
+/* Stores an article (row, fingerprint, paragraph and template counts; not its bands). */
 ndupes_status nd_store_insert(nd_store *s, const char *path, const nd_srec *r, const nd_fp *fp,
                               int64_t *id);
+/* Stores band keys (sorted here, in place). */
+ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n);
 /* Loads article id: its fingerprint (with pending short paragraphs), path (nd_malloc'd). */
 ndupes_status nd_store_load(nd_store *s, int64_t id, nd_fp *fp, char **path, nd_srec *r);
 /* Removes article id, its bands and its template counts. */
