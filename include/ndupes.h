@@ -326,6 +326,10 @@ NDUPES_API void ndupes_interrupt(void);
 NDUPES_API ndupes_status ndupes_corpus_open_db(ndupes_corpus *c, const char *path,
                                                double wait_seconds, int64_t now);
 
+/** As ndupes_corpus_open_db, but read-only: no file is created, no lock is taken (a
+ *  running run does not block it), nothing can be written.  For `ndupes db stats`. */
+NDUPES_API ndupes_status ndupes_corpus_open_db_readonly(ndupes_corpus *c, const char *path);
+
 /** @return a message on the last index error (borrowed; "" when none). */
 NDUPES_API const char *ndupes_corpus_errmsg(const ndupes_corpus *c);
 

@@ -93,7 +93,10 @@ int cli_db(int argc, char **argv)
         return EXIT_USAGE;
     }
     int rc = 0;
-    st = ndupes_corpus_open_db(cp, db, wait, (int64_t)time(NULL));
+    if (strcmp(what, "stats") == 0)
+        st = ndupes_corpus_open_db_readonly(cp, db);
+    else
+        st = ndupes_corpus_open_db(cp, db, wait, (int64_t)time(NULL));
     if (st != NDUPES_OK) {
         rc = cli_db_error(db, cp, st);
         ndupes_corpus_free(cp);
@@ -116,6 +119,7 @@ int cli_db(int argc, char **argv)
         if (st == NDUPES_OK)
             printf("%zu articles forgotten\n", gone);
     } else {
+        size_t gone = 0;
         for (int i = optind; i < argc && st == NDUPES_OK; i++) {
             int found = 0;
             st = ndupes_corpus_forget(cp, argv[i], &found);
@@ -123,7 +127,10 @@ int cli_db(int argc, char **argv)
                 cli_warn(argv[i], "not in the index");
                 rc = EXIT_PARTIAL;
             }
+            gone += found != 0;
         }
+        if (st == NDUPES_OK)
+            printf("%zu articles forgotten\n", gone);
     }
     if (st == NDUPES_OK && strcmp(what, "stats") != 0)
         st = ndupes_corpus_commit(cp);

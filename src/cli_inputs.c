@@ -47,7 +47,7 @@ void cli_paths_free(cli_paths *p)
 
 static int cmp_name(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 /* Walks directory dir (depth limits runaway nesting). */
@@ -81,11 +81,17 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
             }
             names = t;
         }
-        if (!(names[n] = strdup(e->d_name))) {
+        /* The entry type from readdir saves a stat per file; the first byte of each
+         * name records it (d: directory, f: regular file, ?: look with lstat). */
+        size_t nl = strlen(e->d_name);
+        char *nm = malloc(nl + 2);
+        if (!nm) {
             ok = false;
             break;
         }
-        n++;
+        nm[0] = e->d_type == DT_DIR ? 'd' : e->d_type == DT_REG ? 'f' : '?';
+        memcpy(nm + 1, e->d_name, nl + 1);
+        names[n++] = nm;
     }
     if (ok && errno) {
         cli_note(dir, "%s", strerror(errno));
@@ -96,15 +102,20 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
     size_t dl = strlen(dir);
     bool slash = dl > 0 && dir[dl - 1] == '/';
     for (size_t i = 0; i < n && ok; i++) {
-        size_t len = dl + !slash + strlen(names[i]);
+        const char *name = names[i] + 1;
+        size_t len = dl + !slash + strlen(name);
         char *full = malloc(len + 1);
         if (!full) {
             ok = false;
             break;
         }
-        snprintf(full, len + 1, "%s%s%s", dir, slash ? "" : "/", names[i]);
+        snprintf(full, len + 1, "%s%s%s", dir, slash ? "" : "/", name);
         struct stat sb;
-        if (lstat(full, &sb) != 0) {
+        if (names[i][0] == 'f') {
+            ok = cli_paths_add(p, full, len);
+        } else if (names[i][0] == 'd') {
+            ok = walk(p, full, depth + 1);
+        } else if (lstat(full, &sb) != 0) {
             if (errno != ENOENT) { /* vanished since the listing: nothing to report */
                 cli_note(full, "%s", strerror(errno));
                 p->failed++;

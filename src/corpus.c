@@ -129,7 +129,6 @@ typedef struct slot {
     int64_t mtime;
     uint64_t dev, ino, bytes, chash;
     ndupes_status st;
-    bool skip; /* unchanged since the stored run: not read */
     int err;
     int cp1252;
 } slot;
@@ -138,6 +137,7 @@ typedef struct job {
     ndupes_corpus *c;
     const char *const *paths;
     slot *slots;
+    const size_t *idx; /* slot k reads paths[idx[k]] */
     size_t total;
     atomic_size_t done;
     pthread_mutex_t mu; /* one progress call at a time */
@@ -154,21 +154,20 @@ static void tick(job *j)
 
 static void read_one(job *j, size_t i);
 
-static void work_file(void *ctx, size_t i)
+static void work_file(void *ctx, size_t k)
 {
     job *j = ctx;
-    if (!j->slots[i].skip)
-        read_one(j, i);
+    read_one(j, k);
     tick(j);
 }
 
-static void read_one(job *j, size_t i)
+static void read_one(job *j, size_t k)
 {
-    slot *s = &j->slots[i];
+    slot *s = &j->slots[k];
     char *buf = NULL;
     size_t len = 0;
-    s->st = nd_read_file(j->paths[i], j->c->cfg.max_size, &buf, &len, &s->mtime, &s->dev,
-                         &s->ino);
+    s->st = nd_read_file(j->paths[j->idx[k]], j->c->cfg.max_size, &buf, &len, &s->mtime,
+                         &s->dev, &s->ino);
     s->err = errno;
     if (s->st != NDUPES_OK)
         return;
@@ -222,30 +221,35 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
 {
     if (!c || (!paths && n))
         return NDUPES_ERR_ARG;
-    if (!nd_corpus_reserve(c, n))
-        return NDUPES_ERR_NOMEM;
-    slot *slots = nd_calloc(n ? n : 1, sizeof *slots);
-    if (!slots)
-        return NDUPES_ERR_NOMEM;
     double t0 = nd_now();
-    if (c->db)
-        for (size_t i = 0; i < n; i++)
-            if (nd_inc_unchanged(c, paths[i])) {
-                slots[i].skip = true;
-                c->unchanged++;
-            }
-    job j = {.c = c, .paths = paths, .slots = slots, .total = n};
+    /* With an index, files stored with the same size and mtime are not read at all, and
+     * cost no slot: a run with nothing new stays small. */
+    size_t *todo = nd_malloc((n ? n : 1) * sizeof *todo), m = 0;
+    if (!todo)
+        return NDUPES_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        if (c->db && nd_inc_unchanged(c, paths[i]))
+            c->unchanged++;
+        else
+            todo[m++] = i;
+    }
+    slot *slots = m ? nd_calloc(m, sizeof *slots) : NULL;
+    if ((m && !slots) || !nd_corpus_reserve(c, m)) {
+        nd_free(todo);
+        nd_free(slots);
+        return NDUPES_ERR_NOMEM;
+    }
+    job j = {.c = c, .paths = paths, .slots = slots, .idx = todo, .total = m};
     atomic_init(&j.done, 0);
     pthread_mutex_init(&j.mu, NULL);
-    nd_parallel_for(n, c->cfg.jobs, work_file, &j);
+    nd_parallel_for(m, c->cfg.jobs, work_file, &j);
     pthread_mutex_destroy(&j.mu);
     ndupes_status ret = NDUPES_OK;
     if (atomic_load(&nd_interrupted))
         ret = NDUPES_ERR_INTERRUPTED;
-    for (size_t i = 0; i < n && ret == NDUPES_OK; i++) {
-        slot *s = &slots[i];
-        if (s->skip)
-            continue;
+    for (size_t k = 0; k < m && ret == NDUPES_OK; k++) {
+        slot *s = &slots[k];
+        size_t i = todo[k];
         if (s->st == NDUPES_ERR_NOMEM) {
             ret = NDUPES_ERR_NOMEM;
             break;
@@ -298,9 +302,10 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
         c->stats.bytes += s->bytes;
         c->stats.cp1252 += (size_t)s->cp1252;
     }
-    for (size_t i = 0; i < n; i++)
-        nd_fp_free(&slots[i].fp);
+    for (size_t k = 0; k < m; k++)
+        nd_fp_free(&slots[k].fp);
     nd_free(slots);
+    nd_free(todo);
     c->stats.t_read += nd_now() - t0;
     return ret;
 }

@@ -426,6 +426,14 @@ ndupes_status ndupes_corpus_open_db(ndupes_corpus *c, const char *path, double w
                          sizeof c->errmsg);
 }
 
+ndupes_status ndupes_corpus_open_db_readonly(ndupes_corpus *c, const char *path)
+{
+    if (!c || !path || c->db)
+        return NDUPES_ERR_ARG;
+    c->errmsg[0] = '\0';
+    return nd_store_open(path, c->cfg.shingle, 0, true, &c->db, c->errmsg, sizeof c->errmsg);
+}
+
 const char *ndupes_corpus_errmsg(const ndupes_corpus *c)
 {
     return c && c->errmsg[0] ? c->errmsg : "";
