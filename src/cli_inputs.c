@@ -98,7 +98,8 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
         p->failed++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_name);
     size_t dl = strlen(dir);
     bool slash = dl > 0 && dir[dl - 1] == '/';
     for (size_t i = 0; i < n && ok; i++) {

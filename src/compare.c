@@ -34,6 +34,8 @@ ndupes_status ndupes_doc_compare(const ndupes_doc *a, const ndupes_doc *b,
 static bool para_shingles(const ndupes_doc *d, size_t i, unsigned k, nd_u64v *out)
 {
     const nd_para_rec *r = &d->recs[i];
+    if (r->words == 0)
+        return true; /* no words, no shingles (and maybe no token array at all) */
     bool ok = nd_shingles(d->toks + r->tok_first, r->words, k, out, NULL);
     if (ok)
         out->n = nd_sort_unique_u64(out->v, out->n);

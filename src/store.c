@@ -88,6 +88,8 @@ struct nd_store {
     bool in_txn;
     int wait_ms; /* how long to wait for another run's lock */
     char last[256]; /* SQLite's message on the last failed step (reset clears SQLite's) */
+    bool want_wal;  /* a new index: switch to WAL after the first commit */
+    bool empty;     /* read-only on a file with no schema yet */
 };
 
 /* SQLite's busy handler: wait in 10 ms steps up to wait_ms, but give up at once when the
@@ -194,6 +196,24 @@ static int schema_version(sqlite3 *db, int *rc_out, unsigned *shingle, char *fmt
     return v;
 }
 
+/* Prepares every statement; a missing table or column means the file is not a usable
+ * index. */
+static ndupes_status prepare_all(nd_store *s, char *err, size_t errlen)
+{
+    for (int i = 0; i < Q_COUNT; i++) {
+        if (s->q[i])
+            continue;
+        int rc = sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL);
+        if (rc != SQLITE_OK) {
+            ndupes_status st = map_rc(rc) == NDUPES_ERR_DB ? NDUPES_ERR_DB_SCHEMA : map_rc(rc);
+            snprintf(err, errlen, "not a usable ndupes database (%s); left untouched",
+                     sqlite3_errmsg(s->db));
+            return st;
+        }
+    }
+    return NDUPES_OK;
+}
+
 ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, bool readonly,
                             nd_store **out, char *err, size_t errlen)
 {
@@ -248,15 +268,20 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
                  "uses %s); rebuild it; left untouched", fmt[0] ? fmt : "unknown", ND_FP_FORMAT);
         goto fail;
     }
+    /* Nothing is written before the file is known to be ours: an existing index has its
+     * statements prepared (which checks every table) before any pragma that could touch
+     * the file; a new one is created inside the run's transaction, in rollback-journal
+     * mode, and switched to WAL only after its first commit (nd_store_commit). */
+    if (v > 0 && (st = prepare_all(s, err, errlen)) != NDUPES_OK)
+        goto fail;
     if (readonly) {
-        if (v == 0) {
-            st = NDUPES_ERR_DB_SCHEMA;
-            snprintf(err, errlen, "empty database");
-            goto fail;
-        }
-        rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+        s->empty = v == 0; /* an index no run has committed to yet: all counts are 0 */
+        rc = s->empty ? SQLITE_OK : sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
     } else {
-        rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        rc = SQLITE_OK;
+        if (v > 0)
+            rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        s->want_wal = v == 0;
         if (rc == SQLITE_OK)
             rc = sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
         /* A run touches many B-tree pages at once (band keys are random): 64 MB of cache
@@ -272,8 +297,8 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
                                                              : sqlite3_errmsg(s->db));
         goto fail;
     }
-    s->in_txn = true;
-    if (v == 0) {
+    s->in_txn = !s->empty;
+    if (v == 0 && !readonly) {
         /* Re-check inside the transaction: another run may have created it meanwhile. */
         v = schema_version(s->db, &vrc, &dbk, fmt, sizeof fmt);
         if (v == 0) {
@@ -287,19 +312,17 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
                 rc = sqlite3_exec(s->db, meta, NULL, NULL, NULL);
             if (rc != SQLITE_OK) {
                 st = map_rc(rc);
-                snprintf(err, errlen, "creating the schema: %s", sqlite3_errmsg(s->db));
+                snprintf(err, errlen, "creating the schema: %s; left untouched",
+                         sqlite3_errmsg(s->db));
                 goto fail;
             }
-        }
-    }
-    for (int i = 0; i < Q_COUNT; i++) {
-        rc = sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL);
-        if (rc != SQLITE_OK) {
-            st = map_rc(rc) == NDUPES_ERR_DB ? NDUPES_ERR_DB_SCHEMA : map_rc(rc);
-            snprintf(err, errlen, "not a usable ndupes database (%s); left untouched",
-                     sqlite3_errmsg(s->db));
+        } else if (v < 0 || v > ND_SCHEMA_VERSION) {
+            st = NDUPES_ERR_DB_SCHEMA;
+            snprintf(err, errlen, "not an ndupes database; left untouched");
             goto fail;
         }
+        if ((st = prepare_all(s, err, errlen)) != NDUPES_OK)
+            goto fail;
     }
     *out = s;
     return NDUPES_OK;
@@ -323,8 +346,12 @@ void nd_store_close(nd_store *s)
 ndupes_status nd_store_commit(nd_store *s)
 {
     int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
+    if (rc == SQLITE_OK) {
         s->in_txn = false;
+        if (s->want_wal) /* best effort: the next run sets it again if this fails */
+            sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        s->want_wal = false;
+    }
     return map_rc(rc);
 }
 
@@ -703,6 +730,10 @@ ndupes_status nd_store_new_group(nd_store *s, int64_t now, int64_t *grp)
 ndupes_status nd_store_counts(nd_store *s, int64_t *articles, int64_t *groups, int64_t *grouped,
                               int64_t *oldest, int64_t *newest)
 {
+    if (s->empty) {
+        *articles = *groups = *grouped = *oldest = *newest = 0;
+        return NDUPES_OK;
+    }
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(
         s->db,

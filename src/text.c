@@ -340,11 +340,6 @@ static bool map_run(const char *s, size_t len, nd_buf *out)
     return ok;
 }
 
-static inline char ascii_lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-}
-
 /* Lower-cases the ASCII bytes s[0..n) into d, counting capitals for the boilerplate rules:
  * letters, upper-case letters, and capitals that start a word (follow a non-letter).
  * prev is the byte before s[0] (' ' at the start); no loop-carried state, so the loop
