@@ -20,16 +20,7 @@
 #include <string.h>
 
 #include "nd_internal.h"
-
-static uint64_t rng_state;
-
-static uint64_t rnd(void)
-{
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
+#include "testgen.h"
 
 /* Two random sets: c common values, then na - c and nb - c of their own.  The values are
  * random 64-bit numbers, so (with overwhelming probability) all distinct. */

@@ -22,44 +22,13 @@
 #include <string.h>
 
 #include "ndupes.h"
+#include "testgen.h"
 
 #define K 5 /* NDUPES_DEFAULT_SHINGLE */
 #define SKETCH 256 /* the article sketch size: the estimate's sample size */
 
 /* ---- a text generator ---- */
 
-static uint64_t rng_state;
-
-static uint64_t rnd(void)
-{
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-typedef struct text {
-    char *p;
-    size_t len, cap;
-} text;
-
-static void put(text *t, const char *s)
-{
-    size_t n = strlen(s);
-    if (t->len + n + 1 > t->cap) {
-        t->cap = (t->len + n + 1) * 2;
-        t->p = realloc(t->p, t->cap);
-        assert_non_null(t->p);
-    }
-    memcpy(t->p + t->len, s, n + 1);
-    t->len += n;
-}
-
-static const char *const syll[] = {"ka", "lo", "mi", "ren", "tas", "vo", "bel", "dun", "gri",
-                                   "pha", "sor", "tel", "nu", "qui", "zam", "fe", "hol", "jin",
-                                   "wex", "yor", "ma", "dri", "sen", "cal"};
-static const char *const stop[] = {"the", "of", "and", "to", "in", "that", "was", "for",
-                                   "with", "on", "as", "by", "at", "from", "had", "its"};
 
 /* An invented word of 2 or 3 syllables (24^2 + 24^3 possible words). */
 static void word(char *w, size_t n)
