@@ -89,7 +89,8 @@ bool nd_cluster(size_t n, nd_edge *edges, size_t nedges, const uint32_t *pre_lab
             if (a != b)
                 join(&u, a, b);
         }
-    qsort(edges, nedges, sizeof *edges, cmp_edge);
+    if (nedges)
+        qsort(edges, nedges, sizeof *edges, cmp_edge);
     for (size_t e = 0; e < nedges; e++) {
         uint32_t ra = find(&u, edges[e].a), rb = find(&u, edges[e].b);
         if (ra == rb)

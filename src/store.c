@@ -536,7 +536,8 @@ static int cmp_band(const void *x, const void *y)
 ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
 {
     /* In key order, B-tree pages are filled one after another instead of at random. */
-    qsort(b, n, sizeof *b, cmp_band);
+    if (n)
+        qsort(b, n, sizeof *b, cmp_band);
     sqlite3_stmt *st = s->q[Q_BAND_ADD];
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_int64(st, 1, b[i].key);
