@@ -95,59 +95,58 @@ bool cli_parse_uint(const char *s, unsigned long long lo, unsigned long long hi,
     return true;
 }
 
-bool cli_parse_size(const char *s, unsigned long long *out)
+/* A whole number with a one-letter unit after it (or none): the number, the multiplier of
+ * its unit from units[] ("k1024" style pairs of letter and value), and checks against
+ * overflow.  Used for sizes and durations. */
+typedef struct unit {
+    char letter;
+    unsigned long long mul;
+} unit;
+
+static bool parse_with_unit(const char *s, const unit *units, size_t nunits, bool allow_b,
+                            unsigned long long *out)
 {
     if (!s || !isdigit((unsigned char)*s))
         return false;
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
+    unsigned long long v = strtoull(s, &end, 10), mul = 1;
     if (errno)
         return false;
-    unsigned shift = 0;
     if (*end) {
-        switch (tolower((unsigned char)*end)) {
-        case 'k': shift = 10; break;
-        case 'm': shift = 20; break;
-        case 'g': shift = 30; break;
-        default: return false;
-        }
+        size_t u = 0;
+        while (u < nunits && units[u].letter != *end)
+            u++;
+        if (u == nunits)
+            return false;
+        mul = units[u].mul;
         end++;
-        if (*end == 'b' || *end == 'B')
+        if (allow_b && (*end == 'b' || *end == 'B'))
             end++;
         if (*end)
             return false;
     }
-    if (v > (~0ULL >> shift))
+    if (v > ~0ULL / mul)
         return false;
-    *out = v << shift;
+    *out = v * mul;
     return true;
+}
+
+bool cli_parse_size(const char *s, unsigned long long *out)
+{
+    static const unit units[] = {{'k', 1ULL << 10}, {'K', 1ULL << 10}, {'m', 1ULL << 20},
+                                 {'M', 1ULL << 20}, {'g', 1ULL << 30}, {'G', 1ULL << 30}};
+    return parse_with_unit(s, units, sizeof units / sizeof units[0], true, out);
 }
 
 bool cli_parse_duration(const char *s, long long *seconds)
 {
-    if (!s || !isdigit((unsigned char)*s))
+    static const unit units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400},
+                                 {'w', 7 * 86400}};
+    unsigned long long v;
+    if (!parse_with_unit(s, units, sizeof units / sizeof units[0], false, &v) || v == 0 ||
+        v > (1ULL << 40))
         return false;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno)
-        return false;
-    unsigned long long mul = 1;
-    if (*end) {
-        switch (*end) {
-        case 's': mul = 1; break;
-        case 'm': mul = 60; break;
-        case 'h': mul = 3600; break;
-        case 'd': mul = 86400; break;
-        case 'w': mul = 7 * 86400; break;
-        default: return false;
-        }
-        if (end[1])
-            return false;
-    }
-    if (v == 0 || v > (unsigned long long)(1LL << 40) / mul)
-        return false;
-    *seconds = (long long)(v * mul);
+    *seconds = (long long)v;
     return true;
 }
