@@ -225,14 +225,19 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
     /* With an index, files stored with the same size and mtime are not read at all, and
      * cost no slot: a run with nothing new stays small. */
     size_t *todo = nd_malloc((n ? n : 1) * sizeof *todo), m = 0;
-    if (!todo)
+    uint8_t *same = c->db ? nd_malloc(n ? n : 1) : NULL;
+    if (!todo || (c->db && (!same || !nd_inc_unchanged(c, paths, n, same)))) {
+        nd_free(todo);
+        nd_free(same);
         return NDUPES_ERR_NOMEM;
+    }
     for (size_t i = 0; i < n; i++) {
-        if (c->db && nd_inc_unchanged(c, paths[i]))
+        if (same && same[i])
             c->unchanged++;
         else
             todo[m++] = i;
     }
+    nd_free(same);
     slot *slots = m ? nd_calloc(m, sizeof *slots) : NULL;
     if ((m && !slots) || !nd_corpus_reserve(c, m)) {
         nd_free(todo);

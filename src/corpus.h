@@ -58,7 +58,9 @@ bool nd_corpus_reserve(ndupes_corpus *c, size_t extra);
 bool nd_corpus_is_template(void *ctx, uint64_t hash);
 /* incremental.c */
 /* Before reading: true when path is stored with the same size and mtime (skip it). */
-bool nd_inc_unchanged(ndupes_corpus *c, const char *path);
+/* Marks same[i] when paths[i] is stored with its current size and mtime (no need to read
+ * it).  False when out of memory. */
+bool nd_inc_unchanged(ndupes_corpus *c, const char *const *paths, size_t n, uint8_t *same);
 /* After reading: 1 when the file is already known (touched or renamed: updated, not to be
  * added), 0 when it is to be added as a new article, -1 on a database error. */
 int nd_inc_known(ndupes_corpus *c, const char *path, uint64_t size, int64_t mtime,

@@ -24,17 +24,97 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #define BAND_MAX 64 /* stored articles read per band key */
 
-bool nd_inc_unchanged(ndupes_corpus *c, const char *path)
+/* The size and mtime of each input path, taken on worker threads (a stat is a system
+ * call: with 100,000 paths they are most of a run that finds nothing new). */
+typedef struct stat_job {
+    const char *const *paths;
+    uint64_t *size;
+    int64_t *mtime; /* INT64_MIN: not a regular file, or stat failed */
+} stat_job;
+
+static void work_stat(void *ctx, size_t i)
 {
+    stat_job *j = ctx;
     struct stat sb;
-    nd_srec r;
-    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
-        return false; /* let the reader report it */
-    return nd_store_by_path(c->db, path, &r) == 1 && r.size == (uint64_t)sb.st_size &&
-           r.mtime == (int64_t)sb.st_mtime;
+    if (stat(j->paths[i], &sb) == 0 && S_ISREG(sb.st_mode)) {
+        j->size[i] = (uint64_t)sb.st_size;
+        j->mtime[i] = (int64_t)sb.st_mtime;
+    } else {
+        j->mtime[i] = INT64_MIN; /* the reader reports it */
+    }
+}
+
+/* The input paths by their hash, in an open-addressing table of indices (a path given
+ * twice is there twice), for the scan of the stored articles below. */
+typedef struct path_set {
+    const char *const *paths;
+    uint64_t *hash;
+    uint32_t *slot; /* index + 1; 0 is empty */
+    size_t mask;
+    const stat_job *sj;
+    uint8_t *same;
+} path_set;
+
+static bool on_stored(void *ctx, const void *path, size_t len, uint64_t size, int64_t mtime)
+{
+    path_set *ps = ctx;
+    uint64_t h = XXH3_64bits(path, len);
+    for (size_t k = (size_t)h & ps->mask; ps->slot[k]; k = (k + 1) & ps->mask) {
+        size_t i = ps->slot[k] - 1;
+        if (ps->hash[i] == h && strlen(ps->paths[i]) == len &&
+            memcmp(ps->paths[i], path, len) == 0)
+            ps->same[i] = ps->sj->mtime[i] == mtime && ps->sj->size[i] == size;
+    }
+    return true;
+}
+
+bool nd_inc_unchanged(ndupes_corpus *c, const char *const *paths, size_t n, uint8_t *same)
+{
+    memset(same, 0, n);
+    if (!n)
+        return true;
+    stat_job sj = {paths, nd_malloc(n * sizeof *sj.size), nd_malloc(n * sizeof *sj.mtime)};
+    bool ok = sj.size && sj.mtime;
+    if (ok)
+        nd_parallel_for(n, c->cfg.jobs, work_stat, &sj);
+    /* Many paths against the index: one scan of the stored paths; a few: one lookup each. */
+    int64_t stored = ok ? nd_store_max_id(c->db) : 0;
+    if (ok && (int64_t)n * 8 >= stored) {
+        size_t slots = 16;
+        while (slots < 2 * n)
+            slots *= 2;
+        path_set ps = {paths, nd_malloc(n * sizeof *ps.hash), nd_calloc(slots, sizeof *ps.slot),
+                       slots - 1, &sj, same};
+        ok = ps.hash && ps.slot;
+        for (size_t i = 0; ok && i < n; i++) {
+            if (sj.mtime[i] == INT64_MIN)
+                continue;
+            ps.hash[i] = XXH3_64bits(paths[i], strlen(paths[i]));
+            size_t k = (size_t)ps.hash[i] & ps.mask;
+            while (ps.slot[k])
+                k = (k + 1) & ps.mask;
+            ps.slot[k] = (uint32_t)i + 1;
+        }
+        /* A failed scan leaves files marked changed: they are read, and the by-path
+         * lookup before storing them tells again. */
+        if (ok && nd_store_scan(c->db, on_stored, &ps) != NDUPES_OK)
+            memset(same, 0, n);
+        nd_free(ps.hash);
+        nd_free(ps.slot);
+    } else {
+        for (size_t i = 0; ok && i < n; i++) {
+            nd_srec r;
+            same[i] = sj.mtime[i] != INT64_MIN && nd_store_by_path(c->db, paths[i], &r) == 1 &&
+                      r.size == sj.size[i] && r.mtime == sj.mtime[i];
+        }
+    }
+    nd_free(sj.size);
+    nd_free(sj.mtime);
+    return ok;
 }
 
 int nd_inc_known(ndupes_corpus *c, const char *path, uint64_t size, int64_t mtime,
@@ -125,30 +205,92 @@ static ndupes_status load_one(ndupes_corpus *c, nd_tmap *ids, int64_t id)
     return NDUPES_OK;
 }
 
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+static int cmp_i64(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Stored articles that share a band key with a new one: every distinct key looked up
+ * once, in key order (neighbouring keys share B-tree pages); ids sorted, without repeats,
+ * in *out. */
+static ndupes_status band_candidates(ndupes_corpus *c, size_t nnew, int64_t **out, size_t *nout)
+{
+    size_t nk = 0;
+    for (size_t i = 0; i < nnew; i++)
+        nk += c->fps[i].nkeys;
+    uint32_t *keys = nd_malloc((nk ? nk : 1) * sizeof *keys);
+    size_t cap = 1024, n = 0;
+    int64_t *ids = nd_malloc(cap * sizeof *ids);
+    if (!keys || !ids) {
+        nd_free(keys);
+        nd_free(ids);
+        return NDUPES_ERR_NOMEM;
+    }
+    nk = 0;
+    for (size_t i = 0; i < nnew; i++) {
+        memcpy(keys + nk, c->fps[i].keys, c->fps[i].nkeys * sizeof *keys);
+        nk += c->fps[i].nkeys;
+    }
+    if (nk)
+        qsort(keys, nk, sizeof *keys, cmp_u32);
+    ndupes_status st = NDUPES_OK;
+    for (size_t k = 0; k < nk && st == NDUPES_OK; k++) {
+        if (k && keys[k] == keys[k - 1])
+            continue;
+        if (n + BAND_MAX > cap) {
+            int64_t *t = nd_reallocarray(ids, cap * 2, sizeof *ids);
+            if (!t) {
+                st = NDUPES_ERR_NOMEM;
+                break;
+            }
+            ids = t;
+            cap *= 2;
+        }
+        long m = nd_store_band(c->db, keys[k], ids + n, BAND_MAX);
+        if (m < 0)
+            st = NDUPES_ERR_DB;
+        else
+            n += (size_t)m;
+        if ((k & 1023) == 0 && atomic_load(&nd_interrupted))
+            st = NDUPES_ERR_INTERRUPTED;
+    }
+    nd_free(keys);
+    if (st != NDUPES_OK) {
+        nd_free(ids);
+        return st;
+    }
+    if (n)
+        qsort(ids, n, sizeof *ids, cmp_i64);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || ids[i] != ids[u - 1])
+            ids[u++] = ids[i];
+    *out = ids;
+    *nout = u;
+    return NDUPES_OK;
+}
+
 ndupes_status nd_inc_load(ndupes_corpus *c)
 {
     nd_tmap ids = {0}, groups = {0};
-    int64_t cand[BAND_MAX];
-    ndupes_status st = NDUPES_OK;
-    size_t nnew = c->n;
-    /* Stored articles sharing a band key with a new one. */
-    for (size_t i = 0; i < nnew && st == NDUPES_OK; i++) {
-        /* c->fps moves as articles are loaded: index it afresh each time. */
-        for (size_t k = 0; k < c->fps[i].nkeys && st == NDUPES_OK; k++) {
-            long m = nd_store_band(c->db, c->fps[i].keys[k], cand, BAND_MAX);
-            if (m < 0) {
-                st = NDUPES_ERR_DB;
-                break;
-            }
-            for (long x = 0; x < m && st == NDUPES_OK; x++)
-                st = load_one(c, &ids, cand[x]);
-        }
-        if (atomic_load(&nd_interrupted))
-            st = NDUPES_ERR_INTERRUPTED;
-    }
+    size_t nnew = c->n, ncand = 0;
+    int64_t *cand = NULL;
+    /* Stored articles sharing a band key with a new one, loaded in id order (the order
+     * they were stored in, so their fingerprints are read front to back). */
+    ndupes_status st = band_candidates(c, nnew, &cand, &ncand);
+    for (size_t x = 0; x < ncand && st == NDUPES_OK; x++)
+        st = load_one(c, &ids, cand[x]);
+    nd_free(cand);
     /* Whole stored groups of the loaded articles. */
-    size_t ncand = c->n;
-    for (size_t i = nnew; i < ncand && st == NDUPES_OK; i++) {
+    size_t nloaded = c->n;
+    for (size_t i = nnew; i < nloaded && st == NDUPES_OK; i++) {
         int64_t g = c->items[i].grp;
         if (!g || nd_tmap_get(&groups, (uint64_t)g))
             continue;

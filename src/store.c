@@ -14,6 +14,7 @@
  *                             every input file reads little
  *   fingerprint(id, fp)       the serialised fingerprint of each article
  *   band(key, id)             LSH band keys -> articles (WITHOUT ROWID: the key is the index)
+ *   band_recent(key, id)      the band keys of recent runs, merged into band now and then
  *   grp(id, created)          group ids, AUTOINCREMENT so an id is never reused
  *   template(hash, files)     how many stored articles with text of their own carry each
  *                             short paragraph: the votes for a site template
@@ -30,7 +31,7 @@ enum {
     Q_BY_PATH, Q_BY_HASH, Q_TOUCH, Q_INSERT, Q_BAND_ADD, Q_LOAD, Q_DELETE, Q_BAND_DEL,
     Q_BAND, Q_MEMBERS, Q_SET_GROUP, Q_NEW_GROUP, Q_TPL_GET, Q_TPL_ADD, Q_TPL_CLEAN, Q_GROUPS,
     Q_OLDER, Q_FP, Q_GRP_CLEAN, Q_PARA_GET, Q_PARA_ADD, Q_PARA_CLEAN, Q_INSERT_FP, Q_DELETE_FP,
-    Q_COUNT
+    Q_RBAND_ADD, Q_RBAND_DEL, Q_META_GET, Q_META_SET, Q_MAX_ID, Q_SCAN, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -47,7 +48,14 @@ static const char *const sql[Q_COUNT] = {
                "FROM article a JOIN fingerprint f ON f.id = a.id WHERE a.id = ?1",
     [Q_DELETE] = "DELETE FROM article WHERE id = ?1",
     [Q_BAND_DEL] = "DELETE FROM band WHERE key = ?1 AND id = ?2",
-    [Q_BAND] = "SELECT id FROM band WHERE key = ?1 LIMIT ?2",
+    [Q_RBAND_ADD] = "INSERT OR IGNORE INTO band_recent(key, id) VALUES (?1, ?2)",
+    [Q_RBAND_DEL] = "DELETE FROM band_recent WHERE key = ?1 AND id = ?2",
+    [Q_BAND] = "SELECT id FROM band WHERE key = ?1 UNION ALL "
+               "SELECT id FROM band_recent WHERE key = ?1 ORDER BY 1 LIMIT ?2",
+    [Q_MAX_ID] = "SELECT max(id) FROM article",
+    [Q_SCAN] = "SELECT path, size, mtime FROM article",
+    [Q_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+    [Q_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
     [Q_MEMBERS] = "SELECT id FROM article WHERE grp = ?1 ORDER BY id",
     [Q_SET_GROUP] = "UPDATE article SET grp = ?2, score = ?3 WHERE id = ?1",
     [Q_NEW_GROUP] = "INSERT INTO grp(created) VALUES (?1)",
@@ -67,6 +75,20 @@ static const char *const sql[Q_COUNT] = {
     [Q_PARA_CLEAN] = "DELETE FROM para WHERE hash = ?1 AND files <= 0",
 };
 
+#define BAND_RECENT_SQL                                                                        \
+    "CREATE TABLE band_recent(key INTEGER NOT NULL, id INTEGER NOT NULL,"                      \
+    " PRIMARY KEY(key, id)) WITHOUT ROWID;"
+
+/* Band keys are random, so adding one run's keys to a large band table would touch nearly
+ * every page of it (100,000 articles: 8 million rows, 100 MB rewritten per run).  New keys
+ * go to band_recent instead, a small table whose pages a run rewrites cheaply, and
+ * band_recent is merged into band, in one pass in key order, only once it holds more than
+ * this share of band's rows: the big rewrite happens once every several runs.  Lookups read
+ * both tables.  The row counts are kept in meta (band_rows, recent_rows); they only steer
+ * this policy, and a wrong count costs time, never a wrong answer. */
+#define RECENT_SHARE 16        /* merge when band_recent > band / RECENT_SHARE */
+#define RECENT_MIN (1 << 16)   /* ... and band_recent > this many rows */
+
 static const char schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
     "CREATE TABLE article(id INTEGER PRIMARY KEY, path BLOB NOT NULL UNIQUE,"
@@ -78,6 +100,7 @@ static const char schema[] =
     "CREATE INDEX article_seen ON article(first_seen);"
     "CREATE TABLE band(key INTEGER NOT NULL, id INTEGER NOT NULL,"
     " PRIMARY KEY(key, id)) WITHOUT ROWID;"
+    BAND_RECENT_SQL
     "CREATE TABLE grp(id INTEGER PRIMARY KEY AUTOINCREMENT, created INTEGER NOT NULL);"
     "CREATE TABLE template(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);"
     "CREATE TABLE para(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);";
@@ -89,6 +112,8 @@ struct nd_store {
     int wait_ms; /* how long to wait for another run's lock */
     char last[256]; /* SQLite's message on the last failed step (reset clears SQLite's) */
     bool want_wal;  /* a new index: switch to WAL after the first commit */
+    int64_t band_rows, recent_rows; /* rows in band and band_recent (see RECENT_SHARE) */
+    bool rows_dirty;                /* the counts changed: write them back at commit */
     bool empty;     /* read-only on a file with no schema yet */
 };
 
@@ -214,6 +239,26 @@ static ndupes_status prepare_all(nd_store *s, char *err, size_t errlen)
     return NDUPES_OK;
 }
 
+/* An integer kept in meta, or 0 when it is missing or not a count. */
+static int64_t meta_int(nd_store *s, const char *key)
+{
+    sqlite3_stmt *st = s->q[Q_META_GET];
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int64_t v = 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return v > 0 ? v : 0;
+}
+
+static ndupes_status meta_set(nd_store *s, const char *key, int64_t v)
+{
+    sqlite3_stmt *st = s->q[Q_META_SET];
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, v);
+    return run(st);
+}
+
 ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, bool readonly,
                             nd_store **out, char *err, size_t errlen)
 {
@@ -272,16 +317,25 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
      * statements prepared (which checks every table) before any pragma that could touch
      * the file; a new one is created inside the run's transaction, in rollback-journal
      * mode, and switched to WAL only after its first commit (nd_store_commit). */
-    if (v > 0 && (st = prepare_all(s, err, errlen)) != NDUPES_OK)
+    /* Schema 1 (before band_recent) is upgraded inside the run's transaction, like a new
+     * index is created; read-only, it cannot be. */
+    bool upgrade = v > 0 && v < ND_SCHEMA_VERSION;
+    if (upgrade && readonly) {
+        st = NDUPES_ERR_DB_SCHEMA;
+        snprintf(err, errlen, "index made by an older ndupes (schema version %d); the next "
+                 "run with --db upgrades it", v);
+        goto fail;
+    }
+    if (v > 0 && !upgrade && (st = prepare_all(s, err, errlen)) != NDUPES_OK)
         goto fail;
     if (readonly) {
         s->empty = v == 0; /* an index no run has committed to yet: all counts are 0 */
         rc = s->empty ? SQLITE_OK : sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
     } else {
         rc = SQLITE_OK;
-        if (v > 0)
+        if (v > 0 && !upgrade)
             rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
-        s->want_wal = v == 0;
+        s->want_wal = v == 0 || upgrade;
         if (rc == SQLITE_OK)
             rc = sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
         /* A run touches many B-tree pages at once (band keys are random): 64 MB of cache
@@ -298,10 +352,23 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
         goto fail;
     }
     s->in_txn = !s->empty;
-    if (v == 0 && !readonly) {
+    if ((v == 0 || upgrade) && !readonly) {
         /* Re-check inside the transaction: another run may have created it meanwhile. */
         v = schema_version(s->db, &vrc, &dbk, fmt, sizeof fmt);
-        if (v == 0) {
+        if (v > 0 && v < ND_SCHEMA_VERSION) { /* 1 -> 2: band_recent */
+            rc = sqlite3_exec(s->db,
+                              BAND_RECENT_SQL
+                              "INSERT OR REPLACE INTO meta VALUES('band_rows',"
+                              " (SELECT count(*) FROM band));"
+                              "UPDATE meta SET value = 2 WHERE key = 'schema_version';",
+                              NULL, NULL, NULL);
+            if (rc != SQLITE_OK) {
+                st = map_rc(rc) == NDUPES_ERR_DB ? NDUPES_ERR_DB_SCHEMA : map_rc(rc);
+                snprintf(err, errlen, "upgrading the index: %s; left untouched",
+                         sqlite3_errmsg(s->db));
+                goto fail;
+            }
+        } else if (v == 0) {
             char meta[160];
             snprintf(meta, sizeof meta,
                      "INSERT INTO meta VALUES('schema_version', %d), ('shingle', %u), "
@@ -324,6 +391,10 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
         if ((st = prepare_all(s, err, errlen)) != NDUPES_OK)
             goto fail;
     }
+    if (!readonly) {
+        s->band_rows = meta_int(s, "band_rows");
+        s->recent_rows = meta_int(s, "recent_rows");
+    }
     *out = s;
     return NDUPES_OK;
 fail:
@@ -345,6 +416,14 @@ void nd_store_close(nd_store *s)
 
 ndupes_status nd_store_commit(nd_store *s)
 {
+    if (s->rows_dirty) {
+        ndupes_status r = meta_set(s, "band_rows", s->band_rows);
+        if (r == NDUPES_OK)
+            r = meta_set(s, "recent_rows", s->recent_rows);
+        if (r != NDUPES_OK)
+            return r;
+        s->rows_dirty = false;
+    }
     int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
         s->in_txn = false;
@@ -420,21 +499,36 @@ ndupes_status nd_store_touch(nd_store *s, int64_t id, const char *path, uint64_t
     return r;
 }
 
-static ndupes_status bands(nd_store *s, const nd_fp *fp, int64_t id, bool add)
+/* Removes one band row of article id from whichever table holds it. */
+static ndupes_status band_del(nd_store *s, uint32_t key, int64_t id)
 {
-    sqlite3_stmt *st = s->q[add ? Q_BAND_ADD : Q_BAND_DEL];
-    for (size_t i = 0; i < fp->nkeys; i++) {
-        sqlite3_bind_int64(st, 1, fp->keys[i]);
+    static const int q[2] = {Q_BAND_DEL, Q_RBAND_DEL};
+    for (int t = 0; t < 2; t++) {
+        sqlite3_stmt *st = s->q[q[t]];
+        sqlite3_bind_int64(st, 1, key);
         sqlite3_bind_int64(st, 2, id);
         ndupes_status r = run(st);
+        if (r != NDUPES_OK)
+            return r;
+        int64_t gone = sqlite3_changes(s->db);
+        int64_t *rows = t ? &s->recent_rows : &s->band_rows;
+        *rows = *rows > gone ? *rows - gone : 0;
+        s->rows_dirty |= gone > 0;
+    }
+    return NDUPES_OK;
+}
+
+/* Removes the band rows of a stored article. */
+static ndupes_status bands_del(nd_store *s, const nd_fp *fp, int64_t id)
+{
+    for (size_t i = 0; i < fp->nkeys; i++) {
+        ndupes_status r = band_del(s, fp->keys[i], id);
         if (r != NDUPES_OK)
             return r;
     }
     for (size_t p = 0; p < fp->npend; p++)
         for (size_t i = 0; i < ND_BANDS; i++) {
-            sqlite3_bind_int64(st, 1, fp->pend[p].keys[i]);
-            sqlite3_bind_int64(st, 2, id);
-            ndupes_status r = run(st);
+            ndupes_status r = band_del(s, fp->pend[p].keys[i], id);
             if (r != NDUPES_OK)
                 return r;
         }
@@ -538,14 +632,35 @@ ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
     /* In key order, B-tree pages are filled one after another instead of at random. */
     if (n)
         qsort(b, n, sizeof *b, cmp_band);
-    sqlite3_stmt *st = s->q[Q_BAND_ADD];
+    int64_t limit = s->band_rows / RECENT_SHARE;
+    if (limit < RECENT_MIN)
+        limit = RECENT_MIN;
+    /* Small batches go to band_recent; a batch too large for it goes straight to band
+     * when band_recent is empty (the first run), else band_recent is merged with it. */
+    bool direct = s->recent_rows + (int64_t)n > limit && s->recent_rows == 0;
+    sqlite3_stmt *st = s->q[direct ? Q_BAND_ADD : Q_RBAND_ADD];
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_int64(st, 1, b[i].key);
         sqlite3_bind_int64(st, 2, b[i].id);
         ndupes_status r = run(st);
         if (r != NDUPES_OK)
             return r;
+        *(direct ? &s->band_rows : &s->recent_rows) += sqlite3_changes(s->db);
     }
+    s->rows_dirty |= n > 0;
+    if (s->recent_rows <= limit)
+        return NDUPES_OK;
+    int rc = sqlite3_exec(s->db,
+                          "INSERT OR IGNORE INTO band(key, id)"
+                          " SELECT key, id FROM band_recent ORDER BY key, id;"
+                          "DELETE FROM band_recent;",
+                          NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        note(s, rc);
+        return map_rc(rc);
+    }
+    s->band_rows += s->recent_rows;
+    s->recent_rows = 0;
     return NDUPES_OK;
 }
 
@@ -612,7 +727,7 @@ ndupes_status nd_store_delete(nd_store *s, int64_t id)
     }
     ndupes_status res = NDUPES_OK;
     if (have) {
-        res = bands(s, &fp, id, false);
+        res = bands_del(s, &fp, id);
         if (res == NDUPES_OK)
             res = counts(s, &fp, -1);
         nd_fp_free(&fp);
@@ -633,6 +748,34 @@ ndupes_status nd_store_delete(nd_store *s, int64_t id)
         res = run(st);
     }
     return res;
+}
+
+int64_t nd_store_max_id(nd_store *s)
+{
+    sqlite3_stmt *st = s->q[Q_MAX_ID];
+    int64_t v = 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return v;
+}
+
+ndupes_status nd_store_scan(nd_store *s,
+                            bool (*fn)(void *ctx, const void *path, size_t len, uint64_t size,
+                                       int64_t mtime),
+                            void *ctx)
+{
+    sqlite3_stmt *st = s->q[Q_SCAN];
+    int rc;
+    while ((rc = note(s, sqlite3_step(st))) == SQLITE_ROW) {
+        const void *p = sqlite3_column_blob(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0);
+        if (p && !fn(ctx, p, len, (uint64_t)sqlite3_column_int64(st, 1),
+                     sqlite3_column_int64(st, 2)))
+            break;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? NDUPES_OK : map_rc(rc);
 }
 
 long nd_store_band(nd_store *s, uint32_t key, int64_t *ids, size_t max)

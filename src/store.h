@@ -5,7 +5,7 @@
 #define ND_STORE_H
 #include "nd_internal.h"
 
-#define ND_SCHEMA_VERSION 1
+#define ND_SCHEMA_VERSION 2
 /* The fingerprint settings an index was built with; another build refuses the index
  * (its keys and sketches would not compare with new ones) and asks for a rebuild. */
 #define ND_STR2(x) #x
@@ -54,6 +54,13 @@ ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n);
 ndupes_status nd_store_load(nd_store *s, int64_t id, nd_fp *fp, char **path, nd_srec *r);
 /* Removes article id, its bands and its template counts. */
 ndupes_status nd_store_delete(nd_store *s, int64_t id);
+/* The largest article id (about the number of stored articles), 0 when empty. */
+int64_t nd_store_max_id(nd_store *s);
+/* Calls fn with the path, size and mtime of every stored article until fn returns false. */
+ndupes_status nd_store_scan(nd_store *s,
+                            bool (*fn)(void *ctx, const void *path, size_t len, uint64_t size,
+                                       int64_t mtime),
+                            void *ctx);
 /* Articles sharing band key (at most max); returns the count or -1. */
 long nd_store_band(nd_store *s, uint32_t key, int64_t *ids, size_t max);
 /* Members of group grp; *ids is nd_malloc'd. */

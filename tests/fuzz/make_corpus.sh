@@ -143,8 +143,10 @@ if [ -f "$T/index.db" ]; then
   cp "$T/index.db" "$T/small.db"
   if sql "$T/small.db" "PRAGMA journal_mode=DELETE; PRAGMA page_size=512; VACUUM;"; then
     cp "$T/small.db" "$D/samples-512.db"
-    cp "$T/small.db" "$T/v2.db"
-    sql "$T/v2.db" "UPDATE meta SET value = 2 WHERE key = 'schema_version';" && cp "$T/v2.db" "$D/schema2.db"
+    cp "$T/small.db" "$T/v99.db"
+    sql "$T/v99.db" "UPDATE meta SET value = 99 WHERE key = 'schema_version';" && cp "$T/v99.db" "$D/schema99.db"
+    cp "$T/small.db" "$T/v1.db" # the schema before band_recent, which a run upgrades
+    sql "$T/v1.db" "INSERT OR IGNORE INTO band SELECT * FROM band_recent; DROP TABLE band_recent; UPDATE meta SET value = 1 WHERE key = 'schema_version'; VACUUM;" && cp "$T/v1.db" "$D/schema1.db"
     cp "$T/small.db" "$T/nobands.db"
     sql "$T/nobands.db" "DROP TABLE band; VACUUM;" && cp "$T/nobands.db" "$D/nobands.db"
     cp "$T/small.db" "$T/badfp.db"
