@@ -68,10 +68,12 @@ static const cue cues[] = {
 #define CUE_MAX_WORDS 80 /* no cue counts in a longer paragraph */
 #define NCUES (sizeof cues / sizeof cues[0])
 
-/* Cues by their first byte, so that one pass over a paragraph tries at each position
- * only the few cues that can start there (built once; read-only afterwards). */
-static uint8_t cue_by_byte[256][24];
-static uint8_t cue_count[256];
+/* Cues by their first two bytes, so that one pass over a paragraph tries at each position
+ * only the cues that can start there, usually none (built once; read-only afterwards). */
+#define PAIR_SLOTS 1024
+#define PAIR(a, b) (((unsigned)(a) * 37u + (unsigned)(b)) & (PAIR_SLOTS - 1))
+static uint8_t cue_by_pair[PAIR_SLOTS][12]; /* "co" starts 9 cues */
+static uint8_t cue_count[PAIR_SLOTS];
 static uint8_t cue_len[NCUES];
 static atomic_int cue_ready;
 
@@ -83,9 +85,9 @@ static void cue_init(void)
     pthread_mutex_lock(&mu);
     if (!atomic_load_explicit(&cue_ready, memory_order_relaxed)) {
         for (size_t i = 0; i < NCUES; i++) {
-            unsigned char b = (unsigned char)cues[i].phrase[0];
-            assert(cue_count[b] < sizeof cue_by_byte[0]);
-            cue_by_byte[b][cue_count[b]++] = (uint8_t)i;
+            unsigned h = PAIR((unsigned char)cues[i].phrase[0], (unsigned char)cues[i].phrase[1]);
+            assert(cue_count[h] < sizeof cue_by_pair[0]);
+            cue_by_pair[h][cue_count[h]++] = (uint8_t)i;
             cue_len[i] = (uint8_t)strlen(cues[i].phrase);
         }
         atomic_store_explicit(&cue_ready, 1, memory_order_release);
@@ -93,9 +95,33 @@ static void cue_init(void)
     pthread_mutex_unlock(&mu);
 }
 
-static inline bool alnum(unsigned char c)
+/* 1 for the bytes that continue a word in normalised text: a-z, 0-9 and every byte of a
+ * multi-byte character. */
+static const uint8_t word_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
+    ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+#define ND_HI8(x) [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1, [x + 4] = 1, [x + 5] = 1, \
+                  [x + 6] = 1, [x + 7] = 1
+    ND_HI8(0x80), ND_HI8(0x88), ND_HI8(0x90), ND_HI8(0x98), ND_HI8(0xA0), ND_HI8(0xA8),
+    ND_HI8(0xB0), ND_HI8(0xB8), ND_HI8(0xC0), ND_HI8(0xC8), ND_HI8(0xD0), ND_HI8(0xD8),
+    ND_HI8(0xE0), ND_HI8(0xE8), ND_HI8(0xF0), ND_HI8(0xF8),
+#undef ND_HI8
+};
+
+/* The best (lowest-ranked) cue starting at s[i] that counts in a paragraph of w words. */
+static size_t try_cues(const unsigned char *s, size_t len, size_t i, unsigned h, unsigned w,
+                       size_t best)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    for (unsigned k = 0, n = cue_count[h]; k < n; k++) {
+        size_t ci = cue_by_pair[h][k];
+        if (ci < best && w <= cues[ci].max_words && cue_len[ci] <= len - i &&
+            memcmp(s + i, cues[ci].phrase, cue_len[ci]) == 0)
+            best = ci;
+    }
+    return best;
 }
 
 /* The first cue (in table order, as the rules are ranked) found in s that counts in a
@@ -106,16 +132,15 @@ static const char *find_cue(const char *str, size_t len, unsigned w)
     cue_init();
     const unsigned char *s = (const unsigned char *)str;
     size_t best = NCUES;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char b = s[i];
-        if (alnum(b) && i > 0 && alnum(s[i - 1]))
-            continue;
-        for (unsigned k = 0, n = cue_count[b]; k < n; k++) {
-            size_t ci = cue_by_byte[b][k];
-            if (ci < best && w <= cues[ci].max_words && cue_len[ci] <= len - i &&
-                memcmp(s + i, cues[ci].phrase, cue_len[ci]) == 0)
-                best = ci;
-        }
+    for (size_t i = 0; i + 1 < len;) {
+        unsigned h = PAIR(s[i], s[i + 1]);
+        if (cue_count[h])
+            best = try_cues(s, len, i, h, w, best);
+        if (word_byte[s[i]]) /* a word start: on to the end of the word */
+            while (++i < len && word_byte[s[i]])
+                ;
+        else
+            i++;
     }
     return best < NCUES ? cues[best].phrase : NULL;
 }

@@ -350,6 +350,10 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
     ndupes_status st = NDUPES_OK;
     nd_band *bands = NULL;
     size_t nb = 0, bcap = 0;
+    size_t nnew = 0;
+    for (size_t i = 0; i < c->n; i++)
+        nnew += c->items[i].is_new && !c->items[i].db_id;
+    nd_store_reserve(c->db, nnew);
     /* New articles into the index; their band keys are gathered and stored at the end,
      * in key order. */
     for (size_t i = 0; i < c->n && st == NDUPES_OK; i++) {

@@ -62,7 +62,8 @@ typedef struct nd_tok {
     uint64_t hash;   /* XXH3 of the token's bytes */
     uint32_t off;    /* offset of s from the start of the tokenized text */
     uint32_t len;
-    uint32_t quoted; /* nonzero when the token is inside a "double-quoted" span */
+    uint16_t quoted; /* nonzero when the token is inside a "double-quoted" span */
+    uint16_t stop;   /* 1 when the token is a stopword (nd_is_stopword) */
 } nd_tok;
 /* Splits normalised text into tokens, stored from (*out)[at] on; *out is grown with
  * nd_reallocarray.  Returns the count added, or SIZE_MAX when memory ran out. */

@@ -151,7 +151,7 @@ static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, si
     p->words = (uint32_t)nt;
     p->tok_first = (uint32_t)doc->ntoks;
     for (size_t i = doc->ntoks; i < doc->ntoks + nt; i++) {
-        p->stop += doc->toks[i].len <= 8 && nd_is_stopword_hash(doc->toks[i].hash);
+        p->stop += doc->toks[i].stop;
         doc->toks[i].off += (uint32_t)noff; /* from the start of doc->norm */
     }
     doc->ntoks += nt;

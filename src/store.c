@@ -31,7 +31,8 @@ enum {
     Q_BY_PATH, Q_BY_HASH, Q_TOUCH, Q_INSERT, Q_BAND_ADD, Q_LOAD, Q_DELETE, Q_BAND_DEL,
     Q_BAND, Q_MEMBERS, Q_SET_GROUP, Q_NEW_GROUP, Q_TPL_GET, Q_TPL_ADD, Q_TPL_CLEAN, Q_GROUPS,
     Q_OLDER, Q_FP, Q_GRP_CLEAN, Q_PARA_GET, Q_PARA_ADD, Q_PARA_CLEAN, Q_INSERT_FP, Q_DELETE_FP,
-    Q_RBAND_ADD, Q_RBAND_DEL, Q_META_GET, Q_META_SET, Q_MAX_ID, Q_SCAN, Q_COUNT
+    Q_RBAND_ADD, Q_RBAND_DEL, Q_META_GET, Q_META_SET, Q_MAX_ID, Q_SCAN, Q_MERGE, Q_MERGED,
+    Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -52,6 +53,9 @@ static const char *const sql[Q_COUNT] = {
     [Q_RBAND_DEL] = "DELETE FROM band_recent WHERE key = ?1 AND id = ?2",
     [Q_BAND] = "SELECT id FROM band WHERE key = ?1 UNION ALL "
                "SELECT id FROM band_recent WHERE key = ?1 ORDER BY 1 LIMIT ?2",
+    [Q_MERGE] = "INSERT OR IGNORE INTO band(key, id) SELECT key, id FROM band_recent "
+                "WHERE key >= ?1 AND key < ?2 ORDER BY key, id",
+    [Q_MERGED] = "DELETE FROM band_recent WHERE key >= ?1 AND key < ?2",
     [Q_MAX_ID] = "SELECT max(id) FROM article",
     [Q_SCAN] = "SELECT path, size, mtime FROM article",
     [Q_META_GET] = "SELECT value FROM meta WHERE key = ?1",
@@ -81,13 +85,14 @@ static const char *const sql[Q_COUNT] = {
 
 /* Band keys are random, so adding one run's keys to a large band table would touch nearly
  * every page of it (100,000 articles: 8 million rows, 100 MB rewritten per run).  New keys
- * go to band_recent instead, a small table whose pages a run rewrites cheaply, and
- * band_recent is merged into band, in one pass in key order, only once it holds more than
- * this share of band's rows: the big rewrite happens once every several runs.  Lookups read
- * both tables.  The row counts are kept in meta (band_rows, recent_rows); they only steer
- * this policy, and a wrong count costs time, never a wrong answer. */
-#define RECENT_SHARE 16        /* merge when band_recent > band / RECENT_SHARE */
-#define RECENT_MIN (1 << 16)   /* ... and band_recent > this many rows */
+ * go to band_recent instead, a small table whose pages a run rewrites cheaply, and each run
+ * moves one of MERGE_SLICES ranges of keys of band_recent into band, in key order, so it
+ * rewrites only that share of band's pages; a key waits at most MERGE_SLICES runs.  A batch
+ * that is large against band (the first run) goes straight into band.  Lookups read both
+ * tables.  The row counts and the next slice are kept in meta (band_rows, recent_rows,
+ * merge_slice); they only steer this policy: a wrong value costs time, never a wrong answer. */
+#define MERGE_SLICES 8
+#define RECENT_SHARE 16 /* a batch of more than band / RECENT_SHARE rows goes into band */
 
 static const char schema[] =
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
@@ -112,7 +117,8 @@ struct nd_store {
     int wait_ms; /* how long to wait for another run's lock */
     char last[256]; /* SQLite's message on the last failed step (reset clears SQLite's) */
     bool want_wal;  /* a new index: switch to WAL after the first commit */
-    int64_t band_rows, recent_rows; /* rows in band and band_recent (see RECENT_SHARE) */
+    int64_t band_rows, recent_rows; /* rows in band and band_recent (see MERGE_SLICES) */
+    int64_t slice;                  /* the range of band_recent the next run merges */
     bool rows_dirty;                /* the counts changed: write them back at commit */
     bool empty;     /* read-only on a file with no schema yet */
 };
@@ -338,10 +344,10 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
         s->want_wal = v == 0 || upgrade;
         if (rc == SQLITE_OK)
             rc = sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
-        /* A run touches many B-tree pages at once (band keys are random): 64 MB of cache
-         * keeps them from spilling to the WAL and being read back. */
+        /* A small cache while reading: lookups visit each page once, and a large cache
+         * only costs allocations (nd_store_reserve grows it before many writes). */
         if (rc == SQLITE_OK)
-            rc = sqlite3_exec(s->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);
+            rc = sqlite3_exec(s->db, "PRAGMA cache_size=-8192", NULL, NULL, NULL);
         if (rc == SQLITE_OK)
             rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     }
@@ -394,6 +400,7 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
     if (!readonly) {
         s->band_rows = meta_int(s, "band_rows");
         s->recent_rows = meta_int(s, "recent_rows");
+        s->slice = meta_int(s, "merge_slice") % MERGE_SLICES;
     }
     *out = s;
     return NDUPES_OK;
@@ -414,12 +421,25 @@ void nd_store_close(nd_store *s)
     nd_free(s);
 }
 
+void nd_store_reserve(nd_store *s, size_t articles)
+{
+    /* Storing an article updates about 20 rows at random places of the para and band
+     * tables; a cache of about 1 KB per article keeps those pages from spilling to the
+     * WAL and being read back.  Best effort: a smaller cache is only slower. */
+    size_t kib = 8192 + (articles < 131072 ? articles : 131072);
+    char q[64];
+    snprintf(q, sizeof q, "PRAGMA cache_size=-%zu", kib);
+    sqlite3_exec(s->db, q, NULL, NULL, NULL);
+}
+
 ndupes_status nd_store_commit(nd_store *s)
 {
     if (s->rows_dirty) {
         ndupes_status r = meta_set(s, "band_rows", s->band_rows);
         if (r == NDUPES_OK)
             r = meta_set(s, "recent_rows", s->recent_rows);
+        if (r == NDUPES_OK)
+            r = meta_set(s, "merge_slice", s->slice);
         if (r != NDUPES_OK)
             return r;
         s->rows_dirty = false;
@@ -632,12 +652,7 @@ ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
     /* In key order, B-tree pages are filled one after another instead of at random. */
     if (n)
         qsort(b, n, sizeof *b, cmp_band);
-    int64_t limit = s->band_rows / RECENT_SHARE;
-    if (limit < RECENT_MIN)
-        limit = RECENT_MIN;
-    /* Small batches go to band_recent; a batch too large for it goes straight to band
-     * when band_recent is empty (the first run), else band_recent is merged with it. */
-    bool direct = s->recent_rows + (int64_t)n > limit && s->recent_rows == 0;
+    bool direct = (int64_t)n > s->band_rows / RECENT_SHARE;
     sqlite3_stmt *st = s->q[direct ? Q_BAND_ADD : Q_RBAND_ADD];
     for (size_t i = 0; i < n; i++) {
         sqlite3_bind_int64(st, 1, b[i].key);
@@ -647,21 +662,24 @@ ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
             return r;
         *(direct ? &s->band_rows : &s->recent_rows) += sqlite3_changes(s->db);
     }
-    s->rows_dirty |= n > 0;
-    if (s->recent_rows <= limit)
-        return NDUPES_OK;
-    int rc = sqlite3_exec(s->db,
-                          "INSERT OR IGNORE INTO band(key, id)"
-                          " SELECT key, id FROM band_recent ORDER BY key, id;"
-                          "DELETE FROM band_recent;",
-                          NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-        note(s, rc);
-        return map_rc(rc);
+    /* This run's slice of band_recent into band. */
+    int64_t lo = s->slice * ((INT64_C(1) << 32) / MERGE_SLICES);
+    int64_t hi = lo + (INT64_C(1) << 32) / MERGE_SLICES;
+    ndupes_status r = NDUPES_OK;
+    for (int q = Q_MERGE; q <= Q_MERGED && r == NDUPES_OK; q++) {
+        st = s->q[q];
+        sqlite3_bind_int64(st, 1, lo);
+        sqlite3_bind_int64(st, 2, hi);
+        r = run(st);
+        int64_t moved = sqlite3_changes(s->db);
+        if (q == Q_MERGE)
+            s->band_rows += moved;
+        else
+            s->recent_rows = s->recent_rows > moved ? s->recent_rows - moved : 0;
     }
-    s->band_rows += s->recent_rows;
-    s->recent_rows = 0;
-    return NDUPES_OK;
+    s->slice = (s->slice + 1) % MERGE_SLICES;
+    s->rows_dirty = true;
+    return r;
 }
 
 ndupes_status nd_store_load(nd_store *s, int64_t id, nd_fp *fp, char **path, nd_srec *r)

@@ -37,6 +37,8 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
 /* Rolls back what is not committed and closes; NULL is allowed. */
 void nd_store_close(nd_store *s);
 ndupes_status nd_store_commit(nd_store *s);
+/* Prepares the cache for storing this many new articles. */
+void nd_store_reserve(nd_store *s, size_t articles);
 const char *nd_store_errmsg(nd_store *s);
 
 /* 1 found, 0 not found, -1 error. */

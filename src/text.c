@@ -104,14 +104,21 @@ bool nd_looks_binary(const unsigned char *buf, size_t len)
     for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
         if (len >= magic[i].n && memcmp(buf, magic[i].m, magic[i].n) == 0)
             return true;
-    size_t n = len < 8192 ? len : 8192, nul = 0, ctl = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = buf[i];
-        if (c == 0)
-            nul++;
-        else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
-                  c != 0x1B) || c == 0x7F)
-            ctl++;
+    size_t n = len < 8192 ? len : 8192;
+    size_t nul = 0, ctl = 0;
+    for (size_t i = 0; i < n;) {
+        /* Byte-sized counts over blocks of 255 bytes: comparisons only, so the inner loop
+         * vectorises. */
+        size_t e = n - i > 255 ? i + 255 : n;
+        uint8_t bn = 0, bc = 0;
+        for (; i < e; i++) {
+            uint8_t c = buf[i];
+            bn += c == 0;
+            bc += ((c < 0x20) & (c != 0) & (c != '\t') & (c != '\n') & (c != '\r') &
+                   (c != '\f') & (c != '\v') & (c != 0x1B)) | (c == 0x7F);
+        }
+        nul += bn;
+        ctl += bc;
     }
     /* A few stray NULs or control bytes in a page are noise; many are a binary file.
      * Random bytes are about 10% control bytes and 0.4% NULs, so the bar is at 5%. */
@@ -342,26 +349,23 @@ static bool map_run(const char *s, size_t len, nd_buf *out)
 
 /* Lower-cases the ASCII bytes s[0..n) into d, counting capitals for the boilerplate rules:
  * letters, upper-case letters, and capitals that start a word (follow a non-letter).
- * prev is the byte before s[0] (' ' at the start); no loop-carried state, so the loop
- * vectorises. */
+ * prev is the byte before s[0] (' ' at the start).  Each byte is looked at with the one
+ * before it and nothing else, so the loop vectorises. */
 static void lower_count(const char *s, size_t n, char *d, nd_caps *k, unsigned char prev)
 {
-    uint32_t letters = 0, upper = 0, caps = 0;
+    if (n == 0)
+        return;
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = u[i];
-        unsigned up = c - 'A' < 26u, low = c - 'a' < 26u;
+    unsigned c = u[0], up = c - 'A' < 26u;
+    d[0] = (char)(c + (up << 5));
+    uint32_t letters = up | (c - 'a' < 26u), upper = up, caps = up & ((prev | 32u) - 'a' >= 26u);
+    for (size_t i = 1; i < n; i++) {
+        c = u[i];
+        up = c - 'A' < 26u;
         d[i] = (char)(c + (up << 5));
-        letters += up | low;
+        letters += up | (c - 'a' < 26u);
         upper += up;
-    }
-    /* A capital starts a word when the byte before it is no letter. */
-    unsigned pl = (prev | 32u) - 'a' < 26u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = u[i];
-        unsigned up = c - 'A' < 26u;
-        caps += up & (pl ^ 1u);
-        pl = (c | 32u) - 'a' < 26u;
+        caps += up & ((u[i - 1] | 32u) - 'a' >= 26u); /* a capital after no letter */
     }
     if (k) {
         k->letters += letters;

@@ -12,6 +12,8 @@
 #include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
+/* Inlined: a call per token into the shared library costs more than short-key XXH3. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 static bool is_word_cp(uint32_t c)
@@ -63,8 +65,12 @@ static size_t skip_len(const unsigned char *s, size_t avail)
     return n > 0 ? (size_t)n : 1;
 }
 
+static void stop_init(void);
+static bool stop_probe(uint64_t hash);
+
 size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_t at)
 {
+    stop_init();
     const unsigned char *s = (const unsigned char *)str;
     size_t n = at, i = 0;
     uint32_t quoted = 0;
@@ -92,11 +98,13 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_
             *out = t;
             *cap = nc;
         }
+        uint64_t h = XXH3_64bits(str + start, i - start);
         (*out)[n].s = str + start;
-        (*out)[n].hash = XXH3_64bits(str + start, i - start);
+        (*out)[n].hash = h;
         (*out)[n].off = (uint32_t)start;
         (*out)[n].len = (uint32_t)(i - start);
-        (*out)[n].quoted = quoted;
+        (*out)[n].quoted = (uint16_t)quoted;
+        (*out)[n].stop = i - start <= 8 && stop_probe(h);
         n++;
     }
     return n - at;
@@ -143,9 +151,8 @@ static void stop_init(void)
     pthread_mutex_unlock(&mu);
 }
 
-bool nd_is_stopword_hash(uint64_t hash)
+static bool stop_probe(uint64_t hash)
 {
-    stop_init();
     uint64_t h = hash | 1;
     size_t k = (size_t)(h >> 11) & (STOP_SLOTS - 1);
     while (stop_table[k]) {
@@ -154,6 +161,12 @@ bool nd_is_stopword_hash(uint64_t hash)
         k = (k + 1) & (STOP_SLOTS - 1);
     }
     return false;
+}
+
+bool nd_is_stopword_hash(uint64_t hash)
+{
+    stop_init();
+    return stop_probe(hash);
 }
 
 bool nd_is_stopword(const char *s, size_t len)
