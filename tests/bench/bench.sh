@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # bench.sh - speed, memory and quality of ndupes on a generated corpus.
 #
-#   tests/bench/bench.sh [N] [--quality] [--jobs J]
+#   tests/bench/bench.sh [N] [--quality] [--jobs J] [--runs R]
 #
 # Generates N labelled articles with ndgen (default 10000; kept in $BENCH_DIR, by default
 # /tmp/ndupes-bench-N, and reused by later runs), then, back to back on the same files
 # (cache warmed once first): `cat` and `LC_ALL=C wc -w` (the floor: reading and splitting
-# into words), and ndupes.  Prints articles per second, MB/s, peak RSS, the time of each
-# stage, and the ratios to wc and cat.  With --quality, also the pairwise F1 of ndupes and
+# into words), and ndupes, R rounds of the three (default 3; the median of each is
+# reported, as a shared machine's timings wander).  Prints articles per second, MB/s, peak
+# RSS, the time of each stage (of the median ndupes run), and the ratios to wc and cat.  With --quality, also the pairwise F1 of ndupes and
 # of the naive baseline (whole-page MinHash, Jaccard 0.5) against the corpus's truth.
 # Not a test: it prints figures, it asserts nothing.  Needs build/ndupes and build/tests/bench/ndgen
 # (override with NDUPES= and NDGEN=).
@@ -15,12 +16,14 @@ set -euo pipefail
 N=10000
 QUALITY=0
 JOBS=
+RUNS=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --quality) QUALITY=1 ;;
     --jobs) JOBS="-j $2"; shift ;;
+    --runs) RUNS=$2; shift ;;
     [0-9]*) N=$1 ;;
-    *) echo "usage: bench.sh [N] [--quality] [--jobs J]" >&2; exit 2 ;;
+    *) echo "usage: bench.sh [N] [--quality] [--jobs J] [--runs R]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -37,25 +40,34 @@ if [ ! -f "$DIR/truth.tsv" ]; then
   "$NDGEN" -n "$N" -s 42 -j 2 "$DIR" >&2
 fi
 list=$(mktemp)
-trap 'rm -f "$list" "$list.v"' EXIT
+trap 'rm -f "$list" "$list".*' EXIT
 find "$DIR" -name '*.txt' -print0 > "$list"
 files=$(tr -cd '\0' < "$list" | wc -c)
 bytes=$(xargs -0 cat < "$list" | wc -c)   # also warms the page cache
 xargs -0 cat < "$list" > /dev/null
 
 now() { date +%s.%N; }
-t0=$(now); xargs -0 cat < "$list" > /dev/null; t1=$(now)
-t_cat=$(echo "$t1 - $t0" | bc -l)
-t0=$(now); LC_ALL=C wc -w --files0-from="$list" > /dev/null; t1=$(now)
-t_wc=$(echo "$t1 - $t0" | bc -l)
-t0=$(now); "$NDUPES" -v $JOBS "$DIR" > /dev/null 2> "$list.v" || true; t1=$(now)
-t_nd=$(echo "$t1 - $t0" | bc -l)
-stats=$(grep 'articles (' "$list.v" | tail -1)
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+: > "$list.cat"; : > "$list.wc"; : > "$list.nd"
+for r in $(seq "$RUNS"); do
+  t0=$(now); xargs -0 cat < "$list" > /dev/null; t1=$(now)
+  echo "$t1 - $t0" | bc -l >> "$list.cat"
+  t0=$(now); LC_ALL=C wc -w --files0-from="$list" > /dev/null; t1=$(now)
+  echo "$t1 - $t0" | bc -l >> "$list.wc"
+  t0=$(now); "$NDUPES" -v $JOBS "$DIR" > /dev/null 2> "$list.v$r" || true; t1=$(now)
+  echo "$(echo "$t1 - $t0" | bc -l) $r" >> "$list.nd"
+done
+t_cat=$(median < "$list.cat")
+t_wc=$(median < "$list.wc")
+t_nd=$(median < "$list.nd")
+r_nd=$(sort -g "$list.nd" | awk -v m="$t_nd" '$1 == m { print $2; exit }')
+stats=$(grep 'articles (' "$list.v$r_nd" | tail -1)
 
 printf 'corpus        %s: %d files, %.1f MB (ndgen -n %d -s 42)\n' "$DIR" "$files" "$(echo "$bytes/1000000" | bc -l)" "$N"
-printf 'cat           %8.2f s\n' "$t_cat"
-printf 'wc -w         %8.2f s   (LC_ALL=C)\n' "$t_wc"
-printf 'ndupes        %8.2f s   %s\n' "$t_nd" "${JOBS:-(all cores)}"
+runs() { sort -g "$1" | awk '{ printf "%s%.2f", (NR > 1 ? " " : ""), $1 }'; }
+printf 'cat           %8.2f s   (median of %d: %s)\n' "$t_cat" "$RUNS" "$(runs "$list.cat")"
+printf 'wc -w         %8.2f s   (LC_ALL=C; median of %d: %s)\n' "$t_wc" "$RUNS" "$(runs "$list.wc")"
+printf 'ndupes        %8.2f s   %s (median of %d: %s)\n' "$t_nd" "${JOBS:-all cores}" "$RUNS" "$(runs "$list.nd")"
 printf 'articles/s    %8.0f\n' "$(echo "$files / $t_nd" | bc -l)"
 printf 'MB/s          %8.1f\n' "$(echo "$bytes / 1000000 / $t_nd" | bc -l)"
 printf 'ratio         %8.2f x wc -w, %.2f x cat\n' "$(echo "$t_nd / $t_wc" | bc -l)" "$(echo "$t_nd / $t_cat" | bc -l)"
