@@ -30,18 +30,35 @@
 #define NARRATIVE_RATIO 1.5 /* shared narrative per shared quote shingle, at most */
 #define MIN_SHARED_QUOTES 2 /* distinct quotes shared, at the least, for quotes to count */
 
-/* Is x in the sorted array v[0..n)? */
-static bool contains(const uint32_t *v, size_t n, uint32_t x)
+/* How many values of v[0..n) (sorted) are at most x. */
+static size_t count_upto(const uint32_t *v, size_t n, uint32_t x)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (v[mid] < x)
+        if (v[mid] <= x)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && v[lo] == x;
+    return lo;
+}
+
+/* Merges two sorted sets of distinct values: the size of their intersection, and of their
+ * union in *uni.  Without branches on the data (the comparisons are unpredictable), which
+ * makes it several times faster than the obvious loop. */
+static size_t merge_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t *uni)
+{
+    size_t i = 0, j = 0, inter = 0, steps = 0;
+    while (i < na && j < nb) {
+        uint32_t x = a[i], y = b[j];
+        inter += x == y;
+        i += x <= y;
+        j += y <= x;
+        steps++;
+    }
+    *uni = steps + (na - i) + (nb - j);
+    return inter;
 }
 
 /* The value below which a sketch is complete: its largest value if it was cut at k. */
@@ -53,13 +70,8 @@ static uint32_t sketch_tau(const uint32_t *v, size_t n, size_t k, size_t total)
 /* Share of a's quote shingles (below b's tau) present in b's sketch. */
 static double quote_share(const nd_fp *a, const nd_fp *b, uint32_t taub, double *shared)
 {
-    size_t seen = 0, found = 0;
-    for (size_t i = 0; i < a->nqk; i++) {
-        if (a->qk[i] > taub)
-            break;
-        seen++;
-        found += contains(b->sk, b->nsk, a->qk[i]);
-    }
+    size_t seen = count_upto(a->qk, a->nqk, taub), uni;
+    size_t found = merge_count(a->qk, seen, b->sk, b->nsk, &uni);
     if (seen == 0) {
         *shared = 0;
         return 0;
@@ -98,20 +110,9 @@ void nd_score(const nd_fp *a, const nd_fp *b, const ndupes_config *cfg, ndupes_s
     uint32_t ta = sketch_tau(a->sk, a->nsk, ND_SKETCH_K, a->nsh);
     uint32_t tb = sketch_tau(b->sk, b->nsk, ND_SKETCH_K, b->nsh);
     uint32_t tau = ta < tb ? ta : tb;
-    size_t i = 0, j = 0, inter = 0, uni = 0;
-    while ((i < a->nsk && a->sk[i] <= tau) || (j < b->nsk && b->sk[j] <= tau)) {
-        bool ai = i < a->nsk && a->sk[i] <= tau, bj = j < b->nsk && b->sk[j] <= tau;
-        if (ai && bj && a->sk[i] == b->sk[j]) {
-            inter++;
-            i++;
-            j++;
-        } else if (ai && (!bj || a->sk[i] < b->sk[j])) {
-            i++;
-        } else {
-            j++;
-        }
-        uni++;
-    }
+    size_t uni;
+    size_t inter = merge_count(a->sk, count_upto(a->sk, a->nsk, tau), b->sk,
+                               count_upto(b->sk, b->nsk, tau), &uni);
     double J = uni ? (double)inter / (double)uni : 0;
     double shared = J * ((double)a->nsh + b->nsh) / (1 + J);
     o->jaccard = J;

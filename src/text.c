@@ -251,6 +251,19 @@ static const char *typo_map(uint32_t c)
     }
 }
 
+/* 1: printable ASCII that nd_clean copies as it is (not '&', which may start an entity);
+ * 2: the space; 0: anything else. */
+static const uint8_t plain[256] = {
+    [' '] = 2,
+#define ND_P8(x) [x] = 1, [x + 1] = 1, [x + 2] = 1, [x + 3] = 1, [x + 4] = 1, [x + 5] = 1, \
+                 [x + 6] = 1, [x + 7] = 1
+    [0x21] = 1, [0x22] = 1, [0x23] = 1, [0x24] = 1, [0x25] = 1, [0x27] = 1, ND_P8(0x28),
+    ND_P8(0x30), ND_P8(0x38), ND_P8(0x40), ND_P8(0x48), ND_P8(0x50), ND_P8(0x58), ND_P8(0x60),
+    ND_P8(0x68), ND_P8(0x70), [0x78] = 1, [0x79] = 1, [0x7A] = 1, [0x7B] = 1, [0x7C] = 1,
+    [0x7D] = 1, [0x7E] = 1,
+#undef ND_P8
+};
+
 bool nd_clean(const char *s, size_t len, nd_buf *out)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -262,14 +275,14 @@ bool nd_clean(const char *s, size_t len, nd_buf *out)
         unsigned char c = u[i];
         uint32_t cp;
         size_t n = 1;
-        if (c > ' ' && c < 0x7F && c != '&') {
-            /* A run of printable ASCII: copied at once. */
+        if (plain[c] == 1 || (plain[c] == 2 && !space)) {
+            /* A run of printable ASCII with single spaces: copied at once. */
             size_t j = i + 1;
-            while (j < len && u[j] > ' ' && u[j] < 0x7F && u[j] != '&')
+            while (j < len && (plain[u[j]] == 1 || (plain[u[j]] == 2 && u[j - 1] != ' ')))
                 j++;
             memcpy(out->p + out->len, s + i, j - i);
             out->len += j - i;
-            space = false;
+            space = u[j - 1] == ' ';
             i = j;
             continue;
         }

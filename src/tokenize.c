@@ -29,8 +29,8 @@ static bool is_word_cp(uint32_t c)
     }
 }
 
-/* 1 for ASCII letters and digits. */
-static const unsigned char ascii_word[128] = {
+/* 1 for ASCII letters and digits (0 for every byte from 0x80). */
+static const unsigned char ascii_word[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
     ['8'] = 1, ['9'] = 1,
     ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
@@ -84,7 +84,7 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_
         }
         size_t start = i;
         for (;;) {
-            while (i < len && s[i] < 0x80 && ascii_word[s[i]])
+            while (i < len && ascii_word[s[i]])
                 i++;
             if (i >= len || s[i] < 0x80 || (w = word_char(s + i, len - i)) == 0)
                 break;
