@@ -382,6 +382,27 @@ static void work_finalize(void *ctx, size_t i)
  * never mistaken for a template.  Exact copies count once. */
 #define MIN_OWN_WORDS 40
 
+typedef struct voter_job {
+    ndupes_corpus *c;
+    const nd_tmap *paras; /* paragraph hash -> articles it is in */
+    const uint8_t *dup;   /* exact copies of an earlier article */
+} voter_job;
+
+static void work_voter(void *ctx, size_t i)
+{
+    voter_job *j = ctx;
+    nd_fp *f = &j->c->fps[i];
+    if (!f->nph || j->dup[i])
+        return;
+    uint32_t own = 0;
+    for (size_t p = 0; p < f->nph; p++) {
+        uint64_t h = f->ph[p].hash;
+        if (nd_tmap_get(j->paras, h) == 1 && (!j->c->db || nd_store_para(j->c->db, h) == 0))
+            own += f->ph[p].words;
+    }
+    f->voter = own >= MIN_OWN_WORDS;
+}
+
 static ndupes_status choose_voters(ndupes_corpus *c)
 {
     nd_tmap paras = {0}, seen = {0};
@@ -404,18 +425,11 @@ static ndupes_status choose_voters(ndupes_corpus *c)
             if (!nd_tmap_add(&paras, f->ph[p].hash, 1))
                 st = NDUPES_ERR_NOMEM;
     }
-    for (size_t i = 0; i < c->n && st == NDUPES_OK; i++) {
-        nd_fp *f = &c->fps[i];
-        if (!f->nph || dup[i])
-            continue;
-        uint32_t own = 0;
-        for (size_t p = 0; p < f->nph; p++) {
-            uint64_t h = f->ph[p].hash;
-            if (nd_tmap_get(&paras, h) == 1 && (!c->db || nd_store_para(c->db, h) == 0))
-                own += f->ph[p].words;
-        }
-        f->voter = own >= MIN_OWN_WORDS;
-    }
+    /* The counts are read-only now: without an index (whose connection is one thread's),
+     * the articles are looked at on worker threads. */
+    voter_job vj = {c, &paras, dup};
+    if (st == NDUPES_OK)
+        nd_parallel_for(c->n, c->db ? 1 : c->cfg.jobs, work_voter, &vj);
     nd_tmap_free(&paras);
     nd_tmap_free(&seen);
     nd_free(dup);
@@ -697,7 +711,7 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
         goto out;
     if (c->db)
         nd_inc_prelabel(c, pre);
-    if (!nd_lsh_candidates(c->fps, skip, n, &pairs, &npairs))
+    if (!nd_lsh_candidates(c->fps, skip, n, &pairs, &npairs, c->cfg.jobs))
         goto out;
     npairs = drop_old_pairs(c, pairs, npairs);
     c->stats.candidates = npairs;

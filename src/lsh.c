@@ -71,8 +71,54 @@ static bool add_pair(pairv *p, uint32_t a, uint32_t b)
     return true;
 }
 
+/* The pairs of one bucket s[0..n) (entries of one key, sorted by article) into p. */
+static bool bucket_pairs(uint64_t *s, size_t n, pairv *p)
+{
+    /* Distinct articles of this bucket, in place (entries are sorted by article). */
+    size_t b = 0;
+    for (size_t j = 0; j < n; j++)
+        if (j == 0 || (uint32_t)s[j] != (uint32_t)s[b - 1])
+            s[b++] = s[j];
+    for (size_t x = 0; x < b; x++) {
+        size_t lim = b <= BUCKET_ALL ? b : (x + 1 + WINDOW < b ? x + 1 + WINDOW : b);
+        for (size_t y = x + 1; y < lim; y++)
+            if (!add_pair(p, (uint32_t)s[x], (uint32_t)s[y]))
+                return false;
+    }
+    return true;
+}
+
+/* Entries are split by the top byte of their key into PARTS ranges (one stable counting
+ * pass), and each range is sorted and turned into pairs on its own, on worker threads. */
+#define PARTS 256
+
+typedef struct lsh_job {
+    uint64_t *e, *tmp;      /* entries scattered into tmp by their top byte; e is scratch */
+    size_t off[PARTS + 1];  /* range of each part */
+    pairv part[PARTS];      /* the pairs of each part */
+    uint8_t nomem[PARTS];
+} lsh_job;
+
+static void work_part(void *ctx, size_t k)
+{
+    lsh_job *j = ctx;
+    size_t lo = j->off[k], n = j->off[k + 1] - lo;
+    uint64_t *s = radix_sort(j->tmp + lo, j->e + lo, n, 32, 56);
+    for (size_t i = 0; i < n;) {
+        size_t e = i + 1;
+        uint32_t key = (uint32_t)(s[i] >> 32);
+        while (e < n && (uint32_t)(s[e] >> 32) == key)
+            e++;
+        if (!bucket_pairs(s + i, e - i, &j->part[k])) {
+            j->nomem[k] = 1;
+            return;
+        }
+        i = e;
+    }
+}
+
 bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
-                       size_t *npairs)
+                       size_t *npairs, unsigned jobs)
 {
     *pairs = NULL;
     *npairs = 0;
@@ -80,51 +126,61 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     for (size_t i = 0; i < n; i++)
         if (!skip || !skip[i])
             total += fps[i].nkeys;
+    lsh_job *j = nd_calloc(1, sizeof *j);
     uint64_t *e = nd_malloc((total ? total : 1) * sizeof *e);
     uint64_t *tmp = nd_malloc((total ? total : 1) * sizeof *tmp);
-    pairv p = {0};
+    uint64_t *all = NULL;
     bool ok = false;
-    if (!e || !tmp)
+    if (!j || !e || !tmp)
         goto out;
     size_t m = 0;
+    size_t count[PARTS] = {0};
     for (size_t i = 0; i < n; i++) {
         if (skip && skip[i])
             continue;
         for (size_t k = 0; k < fps[i].nkeys; k++) {
             /* The band number is folded into the key, so bands never collide. */
-            e[m++] = (uint64_t)fps[i].keys[k] << 32 | (uint32_t)i;
+            e[m] = (uint64_t)fps[i].keys[k] << 32 | (uint32_t)i;
+            count[e[m] >> 56]++;
+            m++;
         }
     }
-    uint64_t *s = radix_sort(e, tmp, m, 32, 64);
-    for (size_t i = 0; i < m;) {
-        size_t j = i;
-        uint32_t key = (uint32_t)(s[i] >> 32);
-        /* Distinct articles of this bucket, in place (entries are sorted by article). */
-        size_t d = i;
-        for (; j < m && (uint32_t)(s[j] >> 32) == key; j++)
-            if (j == i || (uint32_t)s[j] != (uint32_t)s[d - 1])
-                s[d++] = s[j];
-        size_t b = d - i;
-
-        for (size_t x = 0; x < b; x++) {
-            size_t lim = b <= BUCKET_ALL ? b : (x + 1 + WINDOW < b ? x + 1 + WINDOW : b);
-            for (size_t y = x + 1; y < lim; y++)
-                if (!add_pair(&p, (uint32_t)s[i + x], (uint32_t)s[i + y]))
-                    goto out;
-        }
-        i = j;
+    for (size_t k = 0, sum = 0; k < PARTS; k++) {
+        j->off[k] = sum;
+        sum += count[k];
     }
-    /* Deduplicate the pairs: sort by (a, b) and keep one of each. */
-    uint64_t *pt = nd_reallocarray(tmp, p.n ? p.n : 1, sizeof *pt);
-    if (!pt)
+    j->off[PARTS] = m;
+    size_t pos[PARTS];
+    memcpy(pos, j->off, sizeof pos);
+    for (size_t i = 0; i < m; i++)
+        tmp[pos[e[i] >> 56]++] = e[i];
+    j->e = e;
+    j->tmp = tmp;
+    nd_parallel_for(PARTS, jobs, work_part, j);
+    size_t np = 0;
+    for (size_t k = 0; k < PARTS; k++) {
+        if (j->nomem[k])
+            goto out;
+        np += j->part[k].n;
+    }
+    /* All the pairs, then without repeats: sorted by (a, b), one of each kept. */
+    all = nd_malloc((np ? np : 1) * sizeof *all);
+    uint64_t *pt = nd_reallocarray(tmp, np ? np : 1, sizeof *pt);
+    if (!all || !pt)
         goto out;
     tmp = pt;
-    uint64_t *sp = radix_sort(p.v, tmp, p.n, 0, 64);
-    nd_pair *out = nd_malloc((p.n ? p.n : 1) * sizeof *out);
+    np = 0;
+    for (size_t k = 0; k < PARTS; k++) {
+        if (j->part[k].n)
+            memcpy(all + np, j->part[k].v, j->part[k].n * sizeof *all);
+        np += j->part[k].n;
+    }
+    uint64_t *sp = radix_sort(all, tmp, np, 0, 64);
+    nd_pair *out = nd_malloc((np ? np : 1) * sizeof *out);
     if (!out)
         goto out;
     size_t u = 0;
-    for (size_t i = 0; i < p.n; i++) {
+    for (size_t i = 0; i < np; i++) {
         if (i && sp[i] == sp[i - 1])
             continue;
         out[u].a = (uint32_t)(sp[i] >> 32);
@@ -135,8 +191,12 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     *npairs = u;
     ok = true;
 out:
+    if (j)
+        for (size_t k = 0; k < PARTS; k++)
+            nd_free(j->part[k].v);
+    nd_free(j);
     nd_free(e);
     nd_free(tmp);
-    nd_free(p.v);
+    nd_free(all);
     return ok;
 }

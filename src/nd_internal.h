@@ -185,9 +185,10 @@ typedef struct nd_pair {
     uint32_t a, b; /* a < b */
 } nd_pair;
 /* Finds candidate pairs among fps[0..n) (skipping those with skip[i] set): articles that
- * share a band key.  *pairs is allocated (free with nd_free).  Returns false on ENOMEM. */
+ * share a band key, sorted by (a, b), on `jobs` threads (0: all cores; the pairs do not
+ * depend on it).  *pairs is allocated (free with nd_free).  Returns false on ENOMEM. */
 bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
-                       size_t *npairs);
+                       size_t *npairs, unsigned jobs);
 
 /* ---- cluster.c ---- */
 typedef struct nd_edge {

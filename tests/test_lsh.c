@@ -102,8 +102,15 @@ static void free_corpus(corpus *c)
 static nd_pair *candidates(const corpus *c, const uint8_t *skip, size_t *np)
 {
     nd_pair *p = NULL;
-    assert_true(nd_lsh_candidates(c->fp, skip, c->n, &p, np));
+    assert_true(nd_lsh_candidates(c->fp, skip, c->n, &p, np, 1));
     assert_non_null(p);
+    /* The same pairs on several threads. */
+    nd_pair *q = NULL;
+    size_t nq = 0;
+    assert_true(nd_lsh_candidates(c->fp, skip, c->n, &q, &nq, 3));
+    assert_int_equal(nq, *np);
+    assert_memory_equal(q, p, nq * sizeof *q);
+    nd_free(q);
     for (size_t i = 0; i < *np; i++) {
         assert_true(p[i].a < p[i].b);
         assert_true(p[i].b < c->n);
@@ -307,13 +314,13 @@ static void no_articles_no_pairs(void **state)
     nd_pair *p = (nd_pair *)1;
     size_t np = 99;
     nd_fp none[1] = {{0}};
-    assert_true(nd_lsh_candidates(none, NULL, 0, &p, &np));
+    assert_true(nd_lsh_candidates(none, NULL, 0, &p, &np, 0));
     assert_int_equal(np, 0);
     nd_free(p);
     /* Articles without keys (no text): no pairs either. */
     nd_fp empty[2];
     memset(empty, 0, sizeof empty);
-    assert_true(nd_lsh_candidates(empty, NULL, 2, &p, &np));
+    assert_true(nd_lsh_candidates(empty, NULL, 2, &p, &np, 0));
     assert_int_equal(np, 0);
     nd_free(p);
 }
