@@ -108,13 +108,21 @@ static unsigned wrap_width(const char *s, const line *v, size_t n)
 static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, size_t b,
                      nd_buf *tmp)
 {
-    tmp->len = 0;
-    for (size_t i = a; i < b; i++) {
-        if (!nd_buf_add(tmp, s + v[i].off, v[i].len) || !nd_buf_addc(tmp, '\n'))
-            return false;
+    /* A paragraph of one line (the common case) is cleaned where it stands; the lines of
+     * a longer one are joined first (nd_clean turns the line ends into spaces). */
+    const char *src = s + v[a].off;
+    size_t srclen = v[a].len;
+    if (b - a > 1) {
+        tmp->len = 0;
+        for (size_t i = a; i < b; i++) {
+            if (!nd_buf_add(tmp, s + v[i].off, v[i].len) || !nd_buf_addc(tmp, '\n'))
+                return false;
+        }
+        src = tmp->p;
+        srclen = tmp->len;
     }
     size_t toff = doc->text.len;
-    if (!nd_clean(tmp->p, tmp->len, &doc->text))
+    if (!nd_clean(src, srclen, &doc->text))
         return false;
     size_t tlen = doc->text.len - toff;
     if (tlen == 0)
