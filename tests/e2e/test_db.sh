@@ -10,7 +10,8 @@
 # leave the index unchanged.
 # The generated-corpus parts need ndgen ($BUILDDIR/tests/bench/ndgen) and the BBC corpus it
 # samples from; without them they are skipped with a message.  python3 (or the sqlite3 shell) is
-# only used to make foreign, newer-schema and held databases; without both those cases are skipped.
+# only used to make foreign, newer-schema, schema-1 and held databases; without both those cases
+# are skipped.
 . "$SRCDIR/tests/e2e/lib.sh"
 export LC_ALL=C
 T0=$SECONDS
@@ -278,6 +279,48 @@ if [ -n "$SQL" ]; then
   expect_eq "db stats on a newer schema_version: exit status" 2 "$rc"
   if cmp -s "$TMP/newer.db" "$TMP/newer.copy"; then pass; else fail "db stats on a newer schema: file modified"; fi
 
+  # An index made by an older ndupes (schema 1: every band key in band, no band_recent, none of
+  # its bookkeeping in meta): db stats (read-only) refuses it untouched; the next run upgrades it
+  # and finds the same groups.
+  to_schema1() {
+    sql "$1" "INSERT INTO band SELECT key, id FROM band_recent; DROP TABLE band_recent;
+              DELETE FROM meta WHERE key IN ('band_rows', 'recent_rows', 'merge_slice');
+              UPDATE meta SET value = 1 WHERE key = 'schema_version';"
+  }
+  D=$TMP/old.db
+  run "$NDUPES" --db "$D" "$S"
+  run "$NDUPES" --db "$D" --all "$S"
+  expect_eq "schema 1: the groups before the downgrade" "$EXPECTED" "$(canon <<<"$out")"
+  to_schema1 "$D"
+  cp "$D" "$TMP/old.copy"
+  run "$NDUPES" db stats --db "$D"
+  expect_eq "db stats on a schema-1 index: exit status" 2 "$rc"
+  expect_match "db stats on a schema-1 index: says an older ndupes made it" 'old\.db.*older (ndupes|version)' "$err"
+  expect_eq "db stats on a schema-1 index: stdout" "" "$out"
+  if cmp -s "$D" "$TMP/old.copy"; then pass; else fail "db stats on a schema-1 index: file modified"; fi
+  run "$NDUPES" --db "$D" "$S"
+  expect_eq "a run on a schema-1 index: exit status" 0 "$rc"
+  expect_eq "a run on a schema-1 index: stderr" "" "$err"
+  expect_eq "a run on a schema-1 index: no group gained a member" "" "$out"
+  expect_eq "after the upgrade: db stats works" 5 "$(articles "$D")"
+  run "$NDUPES" --db "$D" --all "$S"
+  expect_eq "after the upgrade: --all exit status" 0 "$rc"
+  expect_eq "after the upgrade: --all gives the groups of before the downgrade" "$EXPECTED" "$(canon <<<"$out")"
+  # A schema-1 index of four samples, then a run over all five: the fifth joins its group
+  # (found through the band keys of the old table) under the group's old id.
+  D=$TMP/old4.db
+  run "$NDUPES" --db "$D" -f json "$S/foxnews-odesa.txt" "$S/internewscast-odesa.txt" \
+    "$S/cgtn-florida.txt" "$S/moscowtimes-florida.txt"
+  OLD_ODESA=$(json_id foxnews-odesa.txt)
+  to_schema1 "$D"
+  run "$NDUPES" --db "$D" -f json "$S"
+  expect_eq "a schema-1 index and a new file: exit status" 0 "$rc"
+  expect_eq "a schema-1 index and a new file: only the Odesa group is printed" 1 "$(grep -c '^{' <<<"$out")"
+  expect_eq "a schema-1 index and a new file: it joins the Odesa group, same id" "$OLD_ODESA" "$(json_id trn-odesa.txt)"
+  expect_eq "a schema-1 index and a new file: it is new" true "$(json_new trn-odesa.txt)"
+  run "$NDUPES" --db "$D" --all "$S"
+  expect_eq "a schema-1 index and a new file: --all" "$EXPECTED" "$(canon <<<"$out")"
+
   sql "$TMP/foreign.db" "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT);
                          INSERT INTO notes(body) VALUES ('keep me');"
   cp "$TMP/foreign.db" "$TMP/foreign.copy"
@@ -290,7 +333,7 @@ if [ -n "$SQL" ]; then
   expect_eq "db prune on another application's database: exit status" 2 "$rc"
   if cmp -s "$TMP/foreign.db" "$TMP/foreign.copy"; then pass; else fail "db prune modified another application's database"; fi
 else
-  echo "SKIP: neither python3 (with sqlite3) nor the sqlite3 shell: newer-schema and foreign-database cases" >&2
+  echo "SKIP: neither python3 (with sqlite3) nor the sqlite3 shell: newer-schema, schema-1 and foreign-database cases" >&2
 fi
 
 # --- lock: a second run waits up to --wait, then exits 75 naming the database ---------------------
