@@ -235,7 +235,8 @@ static ndupes_status band_candidates(ndupes_corpus *c, size_t nnew, int64_t **ou
     }
     nk = 0;
     for (size_t i = 0; i < nnew; i++) {
-        memcpy(keys + nk, c->fps[i].keys, c->fps[i].nkeys * sizeof *keys);
+        if (c->fps[i].nkeys) /* keys is NULL for an article without text */
+            memcpy(keys + nk, c->fps[i].keys, c->fps[i].nkeys * sizeof *keys);
         nk += c->fps[i].nkeys;
     }
     if (nk)
