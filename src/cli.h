@@ -49,8 +49,9 @@ void cli_paths_free(cli_paths *p);
 /* Adds a file, or a directory's regular files (recursively, hidden entries and symlinked
  * directories skipped, sorted by name).  Problems are reported and counted. */
 bool cli_collect(cli_paths *p, const char *path);
-/* Reads path names from f, one a line (sep '\n') or NUL-terminated (sep '\0'). */
-bool cli_read_list(cli_paths *p, FILE *f, int sep);
+/* Reads path names from f, one a line (sep '\n') or NUL-terminated (sep '\0'), and
+ * collects each like cli_collect (their stats on jobs threads; 0: all cores). */
+bool cli_read_list(cli_paths *p, FILE *f, int sep, unsigned jobs);
 
 /* Subcommands: argc/argv start at the subcommand's name. */
 int cli_strip(int argc, char **argv);

@@ -13,9 +13,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 bool cli_paths_add(cli_paths *p, const char *s, size_t len)
 {
@@ -152,12 +155,57 @@ bool cli_collect(cli_paths *p, const char *path)
     return cli_paths_add(p, path, strlen(path));
 }
 
-bool cli_read_list(cli_paths *p, FILE *f, int sep)
+/* The stat of each name of a list, taken on worker threads: a cron run hands over every
+ * file of a crawl directory, and 100,000 stats one after another are a third of a second
+ * of a run that finds 1,000 new files. */
+typedef struct stat_job {
+    char **names;
+    size_t n;
+    int *err;      /* 0, or errno of the failed stat */
+    bool *dir;
+    atomic_size_t next;
+} stat_job;
+
+static void *stat_worker(void *arg)
+{
+    stat_job *j = arg;
+    size_t i;
+    while ((i = atomic_fetch_add(&j->next, 1)) < j->n) {
+        struct stat sb;
+        j->err[i] = stat(j->names[i], &sb) == 0 ? 0 : errno;
+        j->dir[i] = j->err[i] == 0 && S_ISDIR(sb.st_mode);
+    }
+    return NULL;
+}
+
+static void stat_all(stat_job *j, unsigned jobs)
+{
+    atomic_init(&j->next, 0);
+    if (jobs == 0) {
+        long nc = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = nc > 0 ? (unsigned)nc : 1;
+    }
+    if (jobs > 16)
+        jobs = 16;
+    if (j->n < 1024) /* not worth a thread */
+        jobs = 1;
+    pthread_t tid[16];
+    unsigned started = 0;
+    for (unsigned t = 1; t < jobs; t++)
+        if (pthread_create(&tid[started], NULL, stat_worker, j) == 0)
+            started++;
+    stat_worker(j);
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+}
+
+bool cli_read_list(cli_paths *p, FILE *f, int sep, unsigned jobs)
 {
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
     bool ok = true;
+    cli_paths names = {0};
     while ((n = getdelim(&line, &cap, sep, f)) > 0) {
         size_t len = (size_t)n;
         if (line[len - 1] == sep)
@@ -172,7 +220,7 @@ bool cli_read_list(cli_paths *p, FILE *f, int sep)
             p->failed++;
             continue;
         }
-        if (!(ok = cli_collect(p, line)))
+        if (!(ok = cli_paths_add(&names, line, len)))
             break;
     }
     if (ferror(f)) {
@@ -180,5 +228,24 @@ bool cli_read_list(cli_paths *p, FILE *f, int sep)
         p->failed++;
     }
     free(line);
+    stat_job j = {.names = names.v, .n = names.n, .err = calloc(names.n + 1, sizeof *j.err),
+                  .dir = calloc(names.n + 1, sizeof *j.dir)};
+    if (ok && (!j.err || !j.dir))
+        ok = false;
+    if (ok)
+        stat_all(&j, jobs);
+    for (size_t i = 0; ok && i < names.n; i++) {
+        if (j.err[i]) {
+            cli_note(names.v[i], "%s", strerror(j.err[i]));
+            p->failed++;
+        } else if (j.dir[i]) {
+            ok = walk(p, names.v[i], 0);
+        } else {
+            ok = cli_paths_add(p, names.v[i], strlen(names.v[i]));
+        }
+    }
+    free(j.err);
+    free(j.dir);
+    cli_paths_free(&names);
     return ok;
 }

@@ -215,7 +215,7 @@ int cli_gather(cli_run *r, int argc, char **argv, int first)
         if (!cli_collect(&r->inputs, argv[i]))
             goto nomem;
     }
-    if (stdin_list && !cli_read_list(&r->inputs, stdin, r->nul ? '\0' : '\n'))
+    if (stdin_list && !cli_read_list(&r->inputs, stdin, r->nul ? '\0' : '\n', r->cfg.jobs))
         goto nomem;
     return 0;
 nomem:

@@ -209,6 +209,17 @@ expect_eq "missing file in a -0 stdin list: exit status" 1 "$rc"
 sanitizer_clean "missing file in a -0 stdin list"
 expect_match "missing file in a -0 stdin list: named on stderr" "^ndupes: $(re "$TMP/gone.txt"): " "$err"
 expect_eq "missing file in a -0 stdin list: groups" "$EXPECTED" "$(tr '\0' '\n' <"$TMP/out" | canon)"
+# A long list (its names are stat'ed on several threads): the same files many times, a
+# directory, a missing file in the middle.
+{
+  for i in $(seq 220); do printf '%s\n' "$SAMPLES"/*.txt; [ "$i" = 110 ] && printf '%s\n' "$TMP/gone.txt" "$SAMPLES"; done
+} >"$TMP/longlist"
+timeout $T "$NDUPES" - <"$TMP/longlist" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+err=$(cat "$TMP/err")
+check "missing file in a list of $(wc -l <"$TMP/longlist") names" 1
+expect_eq "missing file in a long list: named once" 1 "$(grep -c "^ndupes: $(re "$TMP/gone.txt"): " "$TMP/err")"
+expect_eq "missing file in a long list: groups" "$EXPECTED" "$(canon <"$TMP/out")"
 
 # --- symlink loops ----------------------------------------------------------------------------------
 section "symlink loops"
