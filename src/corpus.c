@@ -123,9 +123,9 @@ static bool defer_short(const ndupes_config *cfg)
     return cfg->template_min_files > 0 && !cfg->baseline;
 }
 
-/* One file's work, done on a worker thread. */
+/* One file's work, done on a worker thread (its fingerprint goes straight into the
+ * corpus's array, at j->fps[k]). */
 typedef struct slot {
-    nd_fp fp;
     int64_t mtime;
     uint64_t dev, ino, bytes, chash;
     ndupes_status st;
@@ -137,6 +137,7 @@ typedef struct job {
     ndupes_corpus *c;
     const char *const *paths;
     slot *slots;
+    nd_fp *fps;        /* the fingerprint of slot k: c->fps[c->n + k] before compaction */
     const size_t *idx; /* slot k reads paths[idx[k]] */
     size_t total;
     atomic_size_t done;
@@ -180,7 +181,7 @@ static void read_one(job *j, size_t k)
     if (s->st != NDUPES_OK)
         return;
     s->cp1252 = doc->cp1252;
-    if (!nd_fp_build(doc, &j->c->cfg, defer_short(&j->c->cfg), &s->fp))
+    if (!nd_fp_build(doc, &j->c->cfg, defer_short(&j->c->cfg), &j->fps[k]))
         s->st = NDUPES_ERR_NOMEM;
     ndupes_doc_free(doc);
 }
@@ -244,7 +245,11 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
         nd_free(slots);
         return NDUPES_ERR_NOMEM;
     }
-    job j = {.c = c, .paths = paths, .slots = slots, .idx = todo, .total = m};
+    /* Fingerprints are built in place, after the corpus's articles, and moved down over
+     * the files that are refused or already known: no second copy of them is made. */
+    nd_fp *base = c->fps + c->n;
+    memset(base, 0, m * sizeof *base);
+    job j = {.c = c, .paths = paths, .slots = slots, .fps = base, .idx = todo, .total = m};
     atomic_init(&j.done, 0);
     pthread_mutex_init(&j.mu, NULL);
     nd_parallel_for(m, c->cfg.jobs, work_file, &j);
@@ -252,14 +257,17 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
     ndupes_status ret = NDUPES_OK;
     if (atomic_load(&nd_interrupted))
         ret = NDUPES_ERR_INTERRUPTED;
-    for (size_t k = 0; k < m && ret == NDUPES_OK; k++) {
+    size_t k = 0;
+    for (; k < m && ret == NDUPES_OK; k++) {
         slot *s = &slots[k];
+        nd_fp *f = &base[k];
         size_t i = todo[k];
         if (s->st == NDUPES_ERR_NOMEM) {
             ret = NDUPES_ERR_NOMEM;
             break;
         }
         if (s->st != NDUPES_OK) {
+            nd_fp_free(f);
             c->failed++;
             c->stats.failed++;
             report(c, paths[i], s);
@@ -267,7 +275,7 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
         }
         bool nomem = false;
         if (same_file_seen(c, s->dev, s->ino, &nomem)) {
-            nd_fp_free(&s->fp);
+            nd_fp_free(f);
             continue;
         }
         if (nomem) {
@@ -281,7 +289,7 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
                 break;
             }
             if (known) {
-                nd_fp_free(&s->fp);
+                nd_fp_free(f);
                 c->unchanged++;
                 continue;
             }
@@ -293,22 +301,25 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
         }
         if (s->cp1252)
             say(c, NDUPES_LOG_INFO, paths[i], "not valid UTF-8; read as Windows-1252");
-        if (s->fp.nsh == 0 && s->fp.npend == 0) {
+        if (f->nsh == 0 && f->npend == 0) {
             say(c, NDUPES_LOG_INFO, paths[i], "no article text after removing boilerplate");
             c->stats.empty++;
         }
         c->items[c->n] = (item){.name = name, .mtime = s->mtime, .dev = s->dev, .ino = s->ino,
                                 .first_seen = c->now, .size = s->bytes, .chash = s->chash,
                                 .is_new = true};
-        c->fps[c->n] = s->fp;
-        s->fp = (nd_fp){0};
+        if (f != &c->fps[c->n]) { /* below it, every slot was moved or freed */
+            c->fps[c->n] = *f;
+            *f = (nd_fp){0};
+        }
         c->n++;
         c->stats.articles++;
         c->stats.bytes += s->bytes;
         c->stats.cp1252 += (size_t)s->cp1252;
     }
-    for (size_t k = 0; k < m; k++)
-        nd_fp_free(&slots[k].fp);
+    /* After an error: the slots not looked at (at and above base + k, all above c->n). */
+    for (; k < m; k++)
+        nd_fp_free(&base[k]);
     nd_free(slots);
     nd_free(todo);
     c->stats.t_read += nd_now() - t0;

@@ -54,9 +54,10 @@ static void perm_init(void)
     atomic_store_explicit(&perm_ready, 1, memory_order_release);
 }
 
-/* The same arithmetic in every version; where the CPU has AVX2, the compiler's vector
- * version runs (GCC and Clang pick one at load time). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
+/* The same arithmetic in every version; where the CPU has AVX2, GCC's vector version
+ * runs (chosen once, at load time, through an ifunc).  Clang 14 does not link such clones
+ * in a static library, so its builds (sanitizers, fuzzing) keep the one version. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 void nd_minhash_keys(const uint64_t *sh, size_t n, unsigned rows, uint32_t keys[ND_BANDS])
