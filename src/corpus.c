@@ -247,8 +247,9 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
     }
     /* Fingerprints are built in place, after the corpus's articles, and moved down over
      * the files that are refused or already known: no second copy of them is made. */
-    nd_fp *base = c->fps + c->n;
-    memset(base, 0, m * sizeof *base);
+    nd_fp *base = m ? c->fps + c->n : NULL;
+    if (m)
+        memset(base, 0, m * sizeof *base);
     job j = {.c = c, .paths = paths, .slots = slots, .fps = base, .idx = todo, .total = m};
     atomic_init(&j.done, 0);
     pthread_mutex_init(&j.mu, NULL);

@@ -165,8 +165,10 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     }
     /* All the pairs, then without repeats: sorted by (a, b), one of each kept. */
     all = nd_malloc((np ? np : 1) * sizeof *all);
+    if (!all)
+        goto out;
     uint64_t *pt = nd_reallocarray(tmp, np ? np : 1, sizeof *pt);
-    if (!all || !pt)
+    if (!pt)
         goto out;
     tmp = pt;
     np = 0;
