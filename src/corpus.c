@@ -420,8 +420,15 @@ static ndupes_status choose_voters(ndupes_corpus *c)
     nd_tmap paras = {0}, seen = {0};
     ndupes_status st = NDUPES_OK;
     uint8_t *dup = nd_calloc(c->n ? c->n : 1, 1);
-    if (!dup)
+    size_t nph = 0;
+    for (size_t i = 0; i < c->n; i++)
+        nph += c->fps[i].nph;
+    if (!dup || !nd_tmap_reserve(&paras, nph) || !nd_tmap_reserve(&seen, c->n)) {
+        nd_free(dup);
+        nd_tmap_free(&paras);
+        nd_tmap_free(&seen);
         return NDUPES_ERR_NOMEM;
+    }
     for (size_t i = 0; i < c->n && st == NDUPES_OK; i++) {
         const nd_fp *f = &c->fps[i];
         if (!f->nph)
@@ -453,6 +460,11 @@ static ndupes_status learn_templates(ndupes_corpus *c)
     ndupes_status vs = choose_voters(c);
     if (vs != NDUPES_OK)
         return vs;
+    size_t votes = 0;
+    for (size_t i = 0; i < c->n; i++)
+        votes += c->fps[i].voter ? c->fps[i].npend : 0;
+    if (!nd_tmap_reserve(&c->tmap, votes))
+        return NDUPES_ERR_NOMEM;
     for (size_t i = 0; i < c->n; i++)
         for (size_t p = 0; c->fps[i].voter && p < c->fps[i].npend; p++)
             if (!nd_tmap_add(&c->tmap, c->fps[i].pend[p].hash, 1))

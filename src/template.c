@@ -16,50 +16,56 @@
 
 void nd_tmap_free(nd_tmap *m)
 {
-    nd_free(m->keys);
-    nd_free(m->counts);
+    nd_free(m->slot);
     memset(m, 0, sizeof *m);
 }
 
-static bool grow(nd_tmap *m)
+static size_t home(uint64_t key, size_t cap)
 {
-    size_t nc = m->cap ? m->cap * 2 : 1024;
-    uint64_t *k = nd_calloc(nc, sizeof *k);
-    uint32_t *c = nd_calloc(nc, sizeof *c);
-    if (!k || !c) {
-        nd_free(k);
-        nd_free(c);
+    return (size_t)(key * 0x9e3779b97f4a7c15ULL >> 20) & (cap - 1);
+}
+
+/* Rehashes into a table of nc slots (a power of two). */
+static bool resize(nd_tmap *m, size_t nc)
+{
+    nd_tslot *t = nd_calloc(nc, sizeof *t);
+    if (!t)
         return false;
-    }
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->counts[i])
+        if (!m->slot[i].count)
             continue;
-        size_t h = (size_t)(m->keys[i] * 0x9e3779b97f4a7c15ULL >> 20) & (nc - 1);
-        while (c[h])
+        size_t h = home(m->slot[i].key, nc);
+        while (t[h].count)
             h = (h + 1) & (nc - 1);
-        k[h] = m->keys[i];
-        c[h] = m->counts[i];
+        t[h] = m->slot[i];
     }
-    nd_free(m->keys);
-    nd_free(m->counts);
-    m->keys = k;
-    m->counts = c;
+    nd_free(m->slot);
+    m->slot = t;
     m->cap = nc;
     return true;
 }
 
+/* The table is kept at most half full: linear probes stay short. */
+bool nd_tmap_reserve(nd_tmap *m, size_t more)
+{
+    size_t need = m->used + more, nc = m->cap ? m->cap : 1024;
+    while (need * 2 >= nc)
+        nc *= 2;
+    return nc == m->cap || resize(m, nc);
+}
+
 bool nd_tmap_add(nd_tmap *m, uint64_t key, uint32_t n)
 {
-    if ((m->used + 1) * 4 >= m->cap * 3 && !grow(m))
+    if ((m->used + 1) * 2 >= m->cap && !resize(m, m->cap ? m->cap * 2 : 1024))
         return false;
-    size_t h = (size_t)(key * 0x9e3779b97f4a7c15ULL >> 20) & (m->cap - 1);
-    while (m->counts[h] && m->keys[h] != key)
+    size_t h = home(key, m->cap);
+    while (m->slot[h].count && m->slot[h].key != key)
         h = (h + 1) & (m->cap - 1);
-    if (!m->counts[h]) {
-        m->keys[h] = key;
+    if (!m->slot[h].count) {
+        m->slot[h].key = key;
         m->used++;
     }
-    m->counts[h] += n;
+    m->slot[h].count += n;
     return true;
 }
 
@@ -67,10 +73,10 @@ uint32_t nd_tmap_get(const nd_tmap *m, uint64_t key)
 {
     if (!m->cap)
         return 0;
-    size_t h = (size_t)(key * 0x9e3779b97f4a7c15ULL >> 20) & (m->cap - 1);
-    while (m->counts[h]) {
-        if (m->keys[h] == key)
-            return m->counts[h];
+    size_t h = home(key, m->cap);
+    while (m->slot[h].count) {
+        if (m->slot[h].key == key)
+            return m->slot[h].count;
         h = (h + 1) & (m->cap - 1);
     }
     return 0;
