@@ -2,6 +2,7 @@
 # bench_db.sh - speed and size of the persistent index (ndupes --db) in the cron use case.
 #
 #   tests/bench/bench_db.sh [N] [DIR]
+#   BENCH_CRON=K tests/bench/bench_db.sh [N] [DIR]
 #
 # N (default 100000) articles are generated with ndgen (seed 42, the corpus bench.sh uses: kept in
 # $BENCH_DIR, by default /tmp/ndupes-bench-N, and reused), or taken from DIR when given (every
@@ -12,6 +13,10 @@
 #   3. the same run again (nothing new)                             target <= 1 s
 # and the index size per article (target <= 4 KB) and each run's peak RSS (from /usr/bin/time
 # when installed, else from ndupes -v).  The stage timings of ndupes -v are printed too.
+# With BENCH_CRON=K, K more runs follow, each adding another 1,000 new articles (ndgen seeds
+# 4243, 4244, ...; kept like the others) with every path given, as cron would: each run moves
+# one eighth of the recent band keys into the main table, so their times show whether any
+# run pays for a large merge.
 # Not a test (ctest does not run it): it prints figures and asserts nothing, but marks a figure
 # that misses its target with "MISSED".  Needs build/ndupes and build/tests/bench/ndgen
 # (override with NDUPES= and NDGEN=) and, to generate, the BBC corpus in ../shared/corpus/bbc.
@@ -112,3 +117,18 @@ printf '%-44s %10d %10d %10d\n' "groups printed by runs 1 / 2 / 3" "$g1" "$g2" "
 printf '\nstage timings (ndupes -v):\n'
 printf '  1. %s\n  2. %s\n  3. %s\n' "$(stages "$v1")" "$(stages "$v2")" "$(stages "$v3")"
 printf '  2. %s\n  3. %s\n' "${d2#ndupes: }" "${d3#ndupes: }"
+
+CRON=${BENCH_CRON:-0}
+if [ "$CRON" -gt 0 ]; then
+  printf '\n%d more runs, each with 1,000 more new articles and every path given:\n' "$CRON"
+  cp "$work/all.list" "$work/cron.list"
+  for k in $(seq "$CRON"); do
+    dir=/tmp/ndupes-bench-new-$NEW-s$((4242 + k))
+    gen "$NEW" $((4242 + k)) "$dir" 2>/dev/null
+    find "$dir" -name '*.txt' | sort >>"$work/cron.list"
+    xargs -d '\n' cat <"$work/cron.list" >/dev/null
+    measure "cron$k" "$work/cron.list"
+    printf '  run %2d: %6.2f s %8s  (%d paths)  %s\n' "$k" "$secs" "$(verdict "$secs" 2)" \
+      "$(wc -l <"$work/cron.list")" "$(stages "$vline")"
+  done
+fi
