@@ -19,6 +19,8 @@
  *   template(hash, files)     how many stored articles with text of their own carry each
  *                             short paragraph: the votes for a site template
  *   para(hash, files)         in how many stored articles each kept paragraph appears
+ *   para_recent(hash, files)  changes to those counts from recent runs, merged into para
+ *                             like band_recent into band
  */
 #include "store.h"
 
@@ -32,7 +34,7 @@ enum {
     Q_BAND, Q_MEMBERS, Q_SET_GROUP, Q_NEW_GROUP, Q_TPL_GET, Q_TPL_ADD, Q_TPL_CLEAN, Q_GROUPS,
     Q_OLDER, Q_FP, Q_GRP_CLEAN, Q_PARA_GET, Q_PARA_ADD, Q_PARA_CLEAN, Q_INSERT_FP, Q_DELETE_FP,
     Q_RBAND_ADD, Q_RBAND_DEL, Q_META_GET, Q_META_SET, Q_MAX_ID, Q_SCAN, Q_MERGE, Q_MERGED,
-    Q_COUNT
+    Q_PMERGE, Q_PCLEAN, Q_PMERGED, Q_COUNT
 };
 
 static const char *const sql[Q_COUNT] = {
@@ -73,25 +75,34 @@ static const char *const sql[Q_COUNT] = {
     [Q_FP] = "SELECT fp FROM fingerprint WHERE id = ?1",
     [Q_GRP_CLEAN] = "DELETE FROM grp WHERE id = ?1 AND NOT EXISTS "
                     "(SELECT 1 FROM article WHERE grp = ?1)",
-    [Q_PARA_GET] = "SELECT files FROM para WHERE hash = ?1",
-    [Q_PARA_ADD] = "INSERT INTO para(hash, files) VALUES (?1, ?2) "
+    [Q_PARA_GET] = "SELECT coalesce((SELECT files FROM para WHERE hash = ?1), 0) + "
+                   "coalesce((SELECT files FROM para_recent WHERE hash = ?1), 0)",
+    [Q_PARA_ADD] = "INSERT INTO para_recent(hash, files) VALUES (?1, ?2) "
                    "ON CONFLICT(hash) DO UPDATE SET files = files + ?2",
-    [Q_PARA_CLEAN] = "DELETE FROM para WHERE hash = ?1 AND files <= 0",
+    [Q_PARA_CLEAN] = "DELETE FROM para_recent WHERE hash = ?1 AND files = 0",
+    [Q_PMERGE] = "INSERT INTO para(hash, files) SELECT hash, files FROM para_recent "
+                 "WHERE hash BETWEEN ?1 AND ?2 ORDER BY hash "
+                 "ON CONFLICT(hash) DO UPDATE SET files = files + excluded.files",
+    [Q_PCLEAN] = "DELETE FROM para WHERE files <= 0 AND hash IN (SELECT hash FROM para_recent "
+                 "WHERE hash BETWEEN ?1 AND ?2 AND files < 0)",
+    [Q_PMERGED] = "DELETE FROM para_recent WHERE hash BETWEEN ?1 AND ?2",
 };
 
 #define BAND_RECENT_SQL                                                                        \
-    "CREATE TABLE band_recent(key INTEGER NOT NULL, id INTEGER NOT NULL,"                      \
-    " PRIMARY KEY(key, id)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS band_recent(key INTEGER NOT NULL, id INTEGER NOT NULL,"        \
+    " PRIMARY KEY(key, id)) WITHOUT ROWID;"                                                     \
+    "CREATE TABLE IF NOT EXISTS para_recent(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);"
 
 /* Band keys are random, so adding one run's keys to a large band table would touch nearly
  * every page of it (100,000 articles: 8 million rows, 100 MB rewritten per run).  New keys
  * go to band_recent instead, a small table whose pages a run rewrites cheaply, and each run
  * moves one of MERGE_SLICES ranges of keys of band_recent into band, in key order, so it
  * rewrites only that share of band's pages; a key waits at most MERGE_SLICES runs.  A batch
- * that is large against band (the first run) goes straight into band.  Lookups read both
- * tables.  The row counts and the next slice are kept in meta (band_rows, recent_rows,
+ * that is large against band (the first run) goes straight into band, and then all of
+ * band_recent moves too.  Lookups read both tables.  The paragraph counts are handled the
+ * same way: a run adds its changes to para_recent, and moves a slice of them into para.  The row counts and the next slice are kept in meta (band_rows, recent_rows,
  * merge_slice); they only steer this policy: a wrong value costs time, never a wrong answer. */
-#define MERGE_SLICES 8
+#define MERGE_SLICES 8 /* merge_slice takes the top three bits of a paragraph hash */
 #define RECENT_SHARE 16 /* a batch of more than band / RECENT_SHARE rows goes into band */
 
 static const char schema[] =
@@ -647,6 +658,36 @@ static int cmp_band(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
+/* Moves one slice of band_recent into band and of para_recent into para. */
+static ndupes_status merge_slice(nd_store *s, int64_t slice)
+{
+    int64_t lo = slice * ((INT64_C(1) << 32) / MERGE_SLICES);
+    int64_t hi = lo + (INT64_C(1) << 32) / MERGE_SLICES;
+    ndupes_status r = NDUPES_OK;
+    for (int q = Q_MERGE; q <= Q_MERGED && r == NDUPES_OK; q++) {
+        sqlite3_stmt *st = s->q[q];
+        sqlite3_bind_int64(st, 1, lo);
+        sqlite3_bind_int64(st, 2, hi);
+        r = run(st);
+        int64_t moved = sqlite3_changes(s->db);
+        if (q == Q_MERGE)
+            s->band_rows += moved;
+        else
+            s->recent_rows = s->recent_rows > moved ? s->recent_rows - moved : 0;
+    }
+    /* Paragraph hashes are 64-bit, stored signed: the slice is the values whose top three
+     * bits (unsigned) are the slice number, a contiguous range of signed values too. */
+    _Static_assert(MERGE_SLICES == 8, "paragraph slices are the top three bits");
+    uint64_t ulo = (uint64_t)slice << 61, uhi = ulo + ((UINT64_C(1) << 61) - 1);
+    for (int q = Q_PMERGE; q <= Q_PMERGED && r == NDUPES_OK; q++) {
+        sqlite3_stmt *st = s->q[q];
+        sqlite3_bind_int64(st, 1, u2i(ulo));
+        sqlite3_bind_int64(st, 2, u2i(uhi));
+        r = run(st);
+    }
+    return r;
+}
+
 ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
 {
     /* In key order, B-tree pages are filled one after another instead of at random. */
@@ -662,21 +703,9 @@ ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
             return r;
         *(direct ? &s->band_rows : &s->recent_rows) += sqlite3_changes(s->db);
     }
-    /* This run's slice of band_recent into band. */
-    int64_t lo = s->slice * ((INT64_C(1) << 32) / MERGE_SLICES);
-    int64_t hi = lo + (INT64_C(1) << 32) / MERGE_SLICES;
     ndupes_status r = NDUPES_OK;
-    for (int q = Q_MERGE; q <= Q_MERGED && r == NDUPES_OK; q++) {
-        st = s->q[q];
-        sqlite3_bind_int64(st, 1, lo);
-        sqlite3_bind_int64(st, 2, hi);
-        r = run(st);
-        int64_t moved = sqlite3_changes(s->db);
-        if (q == Q_MERGE)
-            s->band_rows += moved;
-        else
-            s->recent_rows = s->recent_rows > moved ? s->recent_rows - moved : 0;
-    }
+    for (int k = 0; k < (direct ? MERGE_SLICES : 1) && r == NDUPES_OK; k++)
+        r = merge_slice(s, (s->slice + k) % MERGE_SLICES);
     s->slice = (s->slice + 1) % MERGE_SLICES;
     s->rows_dirty = true;
     return r;

@@ -209,13 +209,12 @@ static void small_batches_go_to_band_recent(void **state)
     commit_close(s);
     expect_rows(p, 1600, 100);
     assert_int_equal(q1(p, "SELECT min(id) FROM band_recent"), FILLER_ID + 1600);
-    /* ... a batch of 101 rows goes into band, even with band_recent not empty. */
+    /* ... a batch of 101 rows goes into band, and takes band_recent with it. */
     s = open_store(p, false);
     filler(s, 101, 1700);
     commit_close(s);
-    expect_rows(p, 1701, 100);
-    assert_int_equal(q1(p, "SELECT min(id) FROM band_recent"), FILLER_ID + 1600);
-    assert_int_equal(q1(p, "SELECT count(*) FROM band WHERE id >= 1001600"), 101);
+    expect_rows(p, 1801, 0);
+    assert_int_equal(q1(p, "SELECT count(*) FROM band WHERE id >= 1001600"), 201);
 }
 
 static void each_call_merges_one_slice(void **state)
@@ -278,10 +277,10 @@ static void the_share_follows_band_rows_in_meta(void **state)
     s = open_store(p, false);
     filler(s, 1001, 1010);
     commit_close(s);
-    assert_int_equal(recent_count(p), 1000);
-    assert_int_equal(band_count(p), 1011);
-    assert_int_equal(meta(p, "recent_rows"), 1000);
-    assert_int_equal(meta(p, "band_rows"), 16000 + 1001);
+    assert_int_equal(recent_count(p), 0); /* a direct batch takes band_recent with it */
+    assert_int_equal(band_count(p), 2011);
+    assert_int_equal(meta(p, "recent_rows"), 0);
+    assert_int_equal(meta(p, "band_rows"), 16000 + 1001 + 1000);
 }
 
 /* ---- lookups ---- */
@@ -355,6 +354,72 @@ static int64_t article(nd_store *s, const char *path, uint32_t *keys, nd_pending
     assert_int_equal(nd_store_insert(s, path, &r, &fp, &id), NDUPES_OK);
     assert_true(id > 0);
     return id;
+}
+
+/* ---- paragraph counts ---- */
+
+/* An article with two kept paragraphs, hashes h1 and h2, and no band keys. */
+static int64_t para_article(nd_store *s, const char *path, uint64_t h1, uint64_t h2)
+{
+    nd_parahash ph[2] = {{.hash = h1, .words = 40}, {.hash = h2, .words = 50}};
+    nd_fp fp;
+    memset(&fp, 0, sizeof fp);
+    fp.content_hash = 0x5678u + (uint64_t)strlen(path);
+    fp.ph = ph;
+    fp.nph = 2;
+    nd_srec r = {.size = 100, .mtime = 1, .chash = fp.content_hash, .first_seen = 1};
+    int64_t id = 0;
+    assert_int_equal(nd_store_insert(s, path, &r, &fp, &id), NDUPES_OK);
+    return id;
+}
+
+/* Runs that add nothing: each moves one slice of the recent tables. */
+static void merge_runs(const char *p, int runs)
+{
+    for (int k = 0; k < runs; k++) {
+        nd_store *s = open_store(p, false);
+        bands(s, NULL, 0);
+        commit_close(s);
+    }
+}
+
+static void paragraph_counts_span_both_tables(void **state)
+{
+    (void)state;
+    const char *p = db_path("para.db");
+    /* Slices 0 and 5 of the hash space (the top three bits; slice 5 is negative as a
+     * signed value). */
+    const uint64_t h1 = UINT64_C(0x0123456789abcdef), h2 = UINT64_C(0xa000000000000123);
+    nd_store *s = open_store(p, false);
+    int64_t a = para_article(s, "/a.txt", h1, h2), b = para_article(s, "/b.txt", h1, h2);
+    assert_int_equal(nd_store_para(s, h1), 2);
+    assert_int_equal(nd_store_para(s, h2), 2);
+    assert_int_equal(nd_store_para(s, h1 + 1), 0);
+    commit_close(s);
+    assert_int_equal(q1(p, "SELECT count(*) FROM para"), 0);
+    assert_int_equal(q1(p, "SELECT count(*) FROM para_recent"), 2);
+    /* Eight runs move every slice: the counts are in para, and read the same. */
+    merge_runs(p, SLICES);
+    assert_int_equal(q1(p, "SELECT count(*) FROM para_recent"), 0);
+    assert_int_equal(q1(p, "SELECT sum(files) FROM para"), 4);
+    s = open_store(p, false);
+    assert_int_equal(nd_store_para(s, h1), 2);
+    assert_int_equal(nd_store_para(s, h2), 2);
+    /* Deleting one article: -1 waits in para_recent, the sum is right at once. */
+    assert_int_equal(nd_store_delete(s, a), NDUPES_OK);
+    assert_int_equal(nd_store_para(s, h1), 1);
+    assert_int_equal(nd_store_para(s, h2), 1);
+    commit_close(s);
+    assert_int_equal(q1(p, "SELECT count(*) FROM para_recent WHERE files = -1"), 2);
+    /* The other one too: once merged, no row is left for either paragraph. */
+    s = open_store(p, false);
+    assert_int_equal(nd_store_delete(s, b), NDUPES_OK);
+    assert_int_equal(nd_store_para(s, h1), 0);
+    assert_int_equal(nd_store_para(s, h2), 0);
+    commit_close(s);
+    merge_runs(p, SLICES);
+    assert_int_equal(q1(p, "SELECT count(*) FROM para"), 0);
+    assert_int_equal(q1(p, "SELECT count(*) FROM para_recent"), 0);
 }
 
 static void delete_removes_rows_from_both_tables(void **state)
@@ -553,6 +618,7 @@ int main(void)
         cmocka_unit_test(the_share_follows_band_rows_in_meta),
         cmocka_unit_test(lookups_read_both_tables_in_order),
         cmocka_unit_test(delete_removes_rows_from_both_tables),
+        cmocka_unit_test(paragraph_counts_span_both_tables),
         cmocka_unit_test(schema1_refused_read_only_untouched),
         cmocka_unit_test(schema1_upgraded_by_a_write_open),
     };
