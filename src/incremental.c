@@ -205,12 +205,6 @@ static ndupes_status load_one(ndupes_corpus *c, nd_tmap *ids, int64_t id)
     return NDUPES_OK;
 }
 
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
-}
-
 static int cmp_i64(const void *x, const void *y)
 {
     int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
@@ -239,12 +233,9 @@ static ndupes_status band_candidates(ndupes_corpus *c, size_t nnew, int64_t **ou
             memcpy(keys + nk, c->fps[i].keys, c->fps[i].nkeys * sizeof *keys);
         nk += c->fps[i].nkeys;
     }
-    if (nk)
-        qsort(keys, nk, sizeof *keys, cmp_u32);
+    nk = nd_sort_unique_u32(keys, nk);
     ndupes_status st = NDUPES_OK;
     for (size_t k = 0; k < nk && st == NDUPES_OK; k++) {
-        if (k && keys[k] == keys[k - 1])
-            continue;
         if (n + BAND_MAX > cap) {
             int64_t *t = nd_reallocarray(ids, cap * 2, sizeof *ids);
             if (!t) {

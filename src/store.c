@@ -88,7 +88,7 @@ static const char *const sql[Q_COUNT] = {
     [Q_PMERGED] = "DELETE FROM para_recent WHERE hash BETWEEN ?1 AND ?2",
 };
 
-#define BAND_RECENT_SQL                                                                        \
+#define RECENT_SQL                                                                             \
     "CREATE TABLE IF NOT EXISTS band_recent(key INTEGER NOT NULL, id INTEGER NOT NULL,"        \
     " PRIMARY KEY(key, id)) WITHOUT ROWID;"                                                     \
     "CREATE TABLE IF NOT EXISTS para_recent(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);"
@@ -99,9 +99,10 @@ static const char *const sql[Q_COUNT] = {
  * moves one of MERGE_SLICES ranges of keys of band_recent into band, in key order, so it
  * rewrites only that share of band's pages; a key waits at most MERGE_SLICES runs.  A batch
  * that is large against band (the first run) goes straight into band, and then all of
- * band_recent moves too.  Lookups read both tables.  The paragraph counts are handled the
- * same way: a run adds its changes to para_recent, and moves a slice of them into para.  The row counts and the next slice are kept in meta (band_rows, recent_rows,
- * merge_slice); they only steer this policy: a wrong value costs time, never a wrong answer. */
+ * band_recent moves too.  Lookups read both tables.  The paragraph counts take the same
+ * path: a run adds its changes to para_recent, and moves a slice of them into para.  The
+ * row counts and the next slice are kept in meta (band_rows, recent_rows, merge_slice);
+ * they only steer this policy: a wrong value costs time, never a wrong answer. */
 #define MERGE_SLICES 8 /* merge_slice takes the top three bits of a paragraph hash */
 #define RECENT_SHARE 16 /* a batch of more than band / RECENT_SHARE rows goes into band */
 
@@ -116,7 +117,7 @@ static const char schema[] =
     "CREATE INDEX article_seen ON article(first_seen);"
     "CREATE TABLE band(key INTEGER NOT NULL, id INTEGER NOT NULL,"
     " PRIMARY KEY(key, id)) WITHOUT ROWID;"
-    BAND_RECENT_SQL
+    RECENT_SQL
     "CREATE TABLE grp(id INTEGER PRIMARY KEY AUTOINCREMENT, created INTEGER NOT NULL);"
     "CREATE TABLE template(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);"
     "CREATE TABLE para(hash INTEGER PRIMARY KEY, files INTEGER NOT NULL);";
@@ -256,15 +257,22 @@ static ndupes_status prepare_all(nd_store *s, char *err, size_t errlen)
     return NDUPES_OK;
 }
 
+/* Runs a statement that gives one integer (bound already); 0 when it gives no row. */
+static int64_t step_int(sqlite3_stmt *st)
+{
+    int64_t v = 0;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return v;
+}
+
 /* An integer kept in meta, or 0 when it is missing or not a count. */
 static int64_t meta_int(nd_store *s, const char *key)
 {
     sqlite3_stmt *st = s->q[Q_META_GET];
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    int64_t v = 0;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    int64_t v = step_int(st);
     return v > 0 ? v : 0;
 }
 
@@ -334,7 +342,7 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
      * statements prepared (which checks every table) before any pragma that could touch
      * the file; a new one is created inside the run's transaction, in rollback-journal
      * mode, and switched to WAL only after its first commit (nd_store_commit). */
-    /* Schema 1 (before band_recent) is upgraded inside the run's transaction, like a new
+    /* Schema 1 (before band_recent and para_recent) is upgraded inside the run's transaction, like a new
      * index is created; read-only, it cannot be. */
     bool upgrade = v > 0 && v < ND_SCHEMA_VERSION;
     if (upgrade && readonly) {
@@ -372,9 +380,9 @@ ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, boo
     if ((v == 0 || upgrade) && !readonly) {
         /* Re-check inside the transaction: another run may have created it meanwhile. */
         v = schema_version(s->db, &vrc, &dbk, fmt, sizeof fmt);
-        if (v > 0 && v < ND_SCHEMA_VERSION) { /* 1 -> 2: band_recent */
+        if (v > 0 && v < ND_SCHEMA_VERSION) { /* 1 -> 2: band_recent, para_recent */
             rc = sqlite3_exec(s->db,
-                              BAND_RECENT_SQL
+                              RECENT_SQL
                               "INSERT OR REPLACE INTO meta VALUES('band_rows',"
                               " (SELECT count(*) FROM band));"
                               "UPDATE meta SET value = 2 WHERE key = 'schema_version';",
@@ -586,13 +594,8 @@ static uint32_t counter_get(nd_store *s, int get, uint64_t hash)
 {
     sqlite3_stmt *st = s->q[get];
     sqlite3_bind_int64(st, 1, u2i(hash));
-    uint32_t n = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        sqlite3_int64 v = sqlite3_column_int64(st, 0);
-        n = v > 0 ? (uint32_t)v : 0;
-    }
-    sqlite3_reset(st);
-    return n;
+    int64_t v = step_int(st);
+    return v > 0 ? (uint32_t)v : 0;
 }
 
 ndupes_status nd_store_template_add(nd_store *s, uint64_t hash, int delta)
@@ -799,12 +802,7 @@ ndupes_status nd_store_delete(nd_store *s, int64_t id)
 
 int64_t nd_store_max_id(nd_store *s)
 {
-    sqlite3_stmt *st = s->q[Q_MAX_ID];
-    int64_t v = 0;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return v;
+    return step_int(s->q[Q_MAX_ID]);
 }
 
 ndupes_status nd_store_scan(nd_store *s,
