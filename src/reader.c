@@ -3,10 +3,13 @@
  * text and the counts the boilerplate rules use.
  *
  * Paragraphs are found whether a page separates them with blank lines or with single
- * newlines, and hard-wrapped text (lines cut at a fixed width, as in e-mail and some
- * crawls) is re-joined: a page whose lines mostly stop near one width below 100 columns is
- * treated as wrapped, and within a block of lines a paragraph then ends at a line that
- * stops well short of that width.  Otherwise every line is its own paragraph, which is how
+ * newlines, and hard-wrapped text (lines cut at a fixed width, as w3m and lynx render pages,
+ * html2text extracts them, e-mail wraps them) is re-joined.  Widths are display columns,
+ * not bytes: an umlaut is one column, a Chinese character two.  A page is wrapped when most
+ * of its long lines were broken for want of room, i.e. the next line's first word (or
+ * first character, in scripts written without spaces) would not have fitted within the
+ * page's width; such lines are joined, and a paragraph ends at a line that had room left,
+ * a blank line or a list item.  Otherwise every line is its own paragraph, which is how
  * text scraped from HTML arrives (one line per <p>).
  */
 #include "nd_internal.h"
@@ -14,12 +17,108 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <xxhash.h>
+
+#define WRAP_SLACK 2 /* columns a wrapper may leave unused at the end of a line */
 
 typedef struct line {
     uint32_t off, len; /* in the decoded text, without the line end */
+    uint16_t width;    /* display columns, indentation included (capped at MAX_COLS + 1) */
+    uint16_t first;    /* display columns of the line's first word (of its first
+                          character in scripts written without spaces) */
     bool blank;
+    bool item;         /* starts with a list mark: never the continuation of a line */
+    bool cjk_start, cjk_end; /* starts / ends with a character of a script written
+                                without spaces: joined to such a line without a space */
 } line;
+
+#define MAX_COLS 250 /* wider lines are not hard-wrapped text */
+
+/* Display width of the code point at s (1 for ASCII; 2 for wide CJK; 0 for combining
+ * marks), and its length in *n. */
+static unsigned cp_width(const unsigned char *s, size_t avail, size_t *n, int32_t *cpo)
+{
+    if (s[0] < 0x80) {
+        *n = 1;
+        *cpo = s[0];
+        return 1;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)avail, &cp);
+    if (k <= 0) {
+        *n = 1;
+        *cpo = -1;
+        return 1;
+    }
+    *n = (size_t)k;
+    *cpo = cp;
+    return (unsigned)utf8proc_charwidth(cp);
+}
+
+/* True for the code points of scripts written without spaces between words (Han, kana,
+ * Thai, Lao, Khmer, Myanmar): a line may break after any of them. */
+static bool unspaced_cp(int32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+           (c >= 0x1780 && c <= 0x17FF) || (c >= 0x20000 && c <= 0x3FFFF) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* List marks as text browsers render them: *, +, -, o (lynx), bullets, "1." and "12)". */
+static bool list_mark(const unsigned char *s, size_t len)
+{
+    if (len < 2)
+        return false;
+    if ((s[0] == '*' || s[0] == '+' || s[0] == '-' || s[0] == 'o' || s[0] == '#') && s[1] == ' ')
+        return true;
+    if (len >= 3 && ((s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xA2) || /* bullet */
+                     (s[0] == 0xE2 && s[1] == 0x97 && (s[2] == 0x8F || s[2] == 0xA6)) ||
+                     (s[0] == 0xE2 && s[1] == 0x96 && (s[2] == 0xAA || s[2] == 0xA0)) ||
+                     (s[0] == 0xC2 && s[1] == 0xB7)))
+        return true;
+    size_t d = 0;
+    while (d < len && d < 3 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    return d > 0 && d + 1 < len && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ';
+}
+
+/* Measures one line: its width in columns and the width of its first word. */
+static void measure(const char *str, line *l, size_t b)
+{
+    const unsigned char *s = (const unsigned char *)str + l->off;
+    size_t len = l->len, i = 0;
+    unsigned w = 0, first = 0;
+    bool in_first = false, done_first = false;
+    while (i < len && w <= MAX_COLS) {
+        size_t n;
+        int32_t cp;
+        unsigned cw = s[i] == '\t' ? 8 - (w & 7) : cp_width(s + i, len - i, &n, &cp);
+        if (s[i] == '\t') {
+            n = 1;
+            cp = '\t';
+        }
+        if (!done_first && i >= b - l->off) {
+            if (cp == ' ' || cp == '\t') {
+                done_first = in_first;
+            } else {
+                in_first = true;
+                first += cw;
+                if (unspaced_cp(cp))
+                    done_first = true;
+            }
+        }
+        if (i == b - l->off)
+            l->cjk_start = unspaced_cp(cp);
+        l->cjk_end = unspaced_cp(cp);
+        w += cw;
+        i += n;
+    }
+    l->width = (uint16_t)(w > MAX_COLS ? MAX_COLS + 1 : w);
+    l->first = (uint16_t)(first > MAX_COLS ? MAX_COLS : first);
+    l->item = list_mark(s + (b - l->off), len - (b - l->off));
+}
 
 /* Splits decoded text into lines (\n, \r\n or \r). */
 static line *split_lines(const char *s, size_t len, size_t *nout)
@@ -57,51 +156,55 @@ static line *split_lines(const char *s, size_t len, size_t *nout)
             v = t;
             cap *= 2;
         }
-        v[n].off = (uint32_t)st;
-        v[n].len = (uint32_t)(e - st);
-        v[n].blank = b == e;
+        v[n] = (line){.off = (uint32_t)st, .len = (uint32_t)(e - st), .blank = b == e};
+        if (b < e)
+            measure(s, &v[n], b);
         n++;
     }
     *nout = n;
     return v;
 }
 
-/* The wrap width of a hard-wrapped page, or 0 when the page is not hard-wrapped.  Only
- * lines followed by another non-blank line can show wrapping (a paragraph's last line is
- * short anyway); the page is wrapped when most of them end within 20% of one width. */
+/* The wrap width of a hard-wrapped page in display columns, or 0 when the page is not
+ * hard-wrapped.  Only lines followed by another non-blank line can show wrapping (a
+ * paragraph's last line is short anyway); the page is wrapped when most of them were
+ * broken because the next line's first word would not have fitted. */
 static unsigned wrap_width(const char *s, const line *v, size_t n)
 {
-    unsigned hist[101] = {0};
-    size_t inner = 0, longer = 0, ended = 0;
+    unsigned hist[MAX_COLS + 2] = {0};
+    size_t inner = 0, ended = 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        if (v[i].blank || v[i+1].blank)
+        if (v[i].blank || v[i + 1].blank || v[i + 1].item)
             continue;
         inner++;
         ended += v[i].len && strchr(".!?:\"", s[v[i].off + v[i].len - 1]) != NULL;
-        if (v[i].len > 100)
-            longer++;
-        else
-            hist[v[i].len]++;
+        hist[v[i].width]++;
     }
     /* Wrapped lines stop mid-sentence; lines that mostly end sentences are paragraphs. */
-    if (inner < 4 || longer * 10 > inner || ended * 2 >= inner)
+    if (inner < 4 || hist[MAX_COLS + 1] * 10 > inner || ended * 2 >= inner)
         return 0;
-    /* The width is the 90th percentile of inner line lengths. */
+    /* The width: the widest line, leaving out the widest 2% as stray. */
     size_t acc = 0;
     unsigned w = 0;
-    for (unsigned L = 0; L <= 100; L++) {
+    for (unsigned L = MAX_COLS + 1; L > 0; L--) {
         acc += hist[L];
-        if (acc * 10 >= inner * 9) {
+        if (acc * 50 > inner) {
             w = L;
             break;
         }
     }
-    if (w < 40)
+    if (w < 30 || w > MAX_COLS)
         return 0;
-    size_t near = 0;
-    for (unsigned L = w * 8 / 10; L <= w; L++)
-        near += hist[L];
-    return near * 10 >= inner * 6 ? w : 0;
+    /* Most long inner lines must have been broken for want of room (short ones are
+     * headings, list items and the like, which a wrapped page has too). */
+    size_t broken = 0, longish = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (v[i].blank || v[i + 1].blank || v[i + 1].item || v[i].width * 2 < w)
+            continue;
+        longish++;
+        broken += v[i].width + 1u + v[i + 1].first + WRAP_SLACK > w;
+    }
+    return broken >= 4 && broken * 10 >= longish * 7 ? w : 0;
 }
 
 /* Adds one paragraph made of lines [a, b) to doc. */
@@ -115,7 +218,14 @@ static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, si
     if (b - a > 1) {
         tmp->len = 0;
         for (size_t i = a; i < b; i++) {
-            if (!nd_buf_add(tmp, s + v[i].off, v[i].len) || !nd_buf_addc(tmp, '\n'))
+            size_t o = v[i].off, e = o + v[i].len;
+            while (i > a && o < e && (s[o] == ' ' || s[o] == '\t'))
+                o++; /* the indentation of a continuation line */
+            if (!nd_buf_add(tmp, s + o, e - o))
+                return false;
+            /* Chinese, Japanese or Thai wrapped mid-sentence: no space where it broke. */
+            bool glue = i + 1 < b && v[i].cjk_end && v[i + 1].cjk_start;
+            if (!glue && !nd_buf_addc(tmp, '\n'))
                 return false;
         }
         src = tmp->p;
@@ -199,9 +309,10 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
             continue;
         }
         size_t j = i + 1;
-        if (w) { /* join until a blank line or a line that stops short of the width */
+        if (w) { /* join while a line was broken because the next word did not fit */
             size_t k = i;
-            while (k + 1 < nl && !v[k + 1].blank && v[k].len >= w * 7 / 10)
+            while (k + 1 < nl && !v[k + 1].blank && !v[k + 1].item &&
+                   v[k].width + 1u + v[k + 1].first + WRAP_SLACK > w)
                 k++;
             j = k + 1;
         }

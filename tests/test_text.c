@@ -452,6 +452,141 @@ static void hard_wrapped_paragraphs_without_blank_lines_split_at_short_line(void
     ndupes_doc_free(doc);
 }
 
+/* Display columns of UTF-8 text: one a code point, two for the wide CJK ones (U+3000 up
+ * to U+9FFF, enough for these tests). */
+static size_t columns(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        w += (k == 3 && c >= 0xE3 && c <= 0xE9) ? 2 : 1;
+        i += k;
+    }
+    return w;
+}
+
+/* As wrap(), but counting display columns, and with `indent` spaces before each line (as
+ * lynx renders paragraphs). */
+static void wrap_cols(const char *s, size_t width, size_t indent, char *out, size_t *olen)
+{
+    size_t col = 0;
+    const char *p = s;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t wl = e ? (size_t)(e - p) : strlen(p), ww = columns(p, wl);
+        if (col && col + 1 + ww > width) {
+            out[(*olen)++] = '\n';
+            col = 0;
+        }
+        if (!col) {
+            memset(out + *olen, ' ', indent);
+            *olen += indent;
+            col = indent;
+        } else {
+            out[(*olen)++] = ' ', col++;
+        }
+        memcpy(out + *olen, p, wl);
+        *olen += wl;
+        col += ww;
+        p += wl;
+        while (*p == ' ')
+            p++;
+    }
+    out[(*olen)++] = '\n';
+    out[*olen] = '\0';
+}
+
+static const char *const DE_PARAS[] = {
+    "Es ist sechs Uhr früh und noch stockdunkel. Vom nahen Kloster dringen die monotonen "
+    "Gebetsgesänge der Mönche herüber, während die Straßenhändler ihre Stände öffnen und die "
+    "ersten Busse über die Brücke fahren. Für die Bewohner des Viertels beginnt ein Tag wie "
+    "jeder andere, doch die Nachricht über die geplante Schließung der Fähre hat sich schnell "
+    "herumgesprochen.",
+    "Der Bürgermeister erklärte am Vormittag, dass über die Zukunft der Fährverbindung noch "
+    "nicht endgültig entschieden sei. Man prüfe mehrere Möglichkeiten, darunter eine "
+    "Übergangslösung mit kleineren Schiffen, die auch bei Niedrigwasser fahren könnten.",
+};
+
+/* German text wrapped at 100 columns: with its umlauts most lines are longer than 100
+ * bytes, so the width must be counted in characters, not bytes. */
+static void wrapped_lines_are_measured_in_columns_not_bytes(void **state)
+{
+    (void)state;
+    char page[4096];
+    size_t len = 0;
+    for (int i = 0; i < 2; i++) {
+        if (i)
+            page[len++] = '\n';
+        wrap_cols(DE_PARAS[i], 100, 0, page, &len);
+    }
+    assert_true(count_lines(page) >= 7);
+    ndupes_doc *doc = parse_n(page, len);
+    assert_int_equal(ndupes_doc_count(doc), 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(para(doc, i)->text, DE_PARAS[i]);
+    ndupes_doc_free(doc);
+}
+
+/* A page as lynx renders it: paragraphs indented by three spaces and wrapped at 72
+ * columns, a list whose items are never joined to the line before. */
+static void indented_wrapping_and_list_items(void **state)
+{
+    (void)state;
+    char page[8192];
+    size_t len = 0;
+    for (int i = 0; i < 3; i++) {
+        wrap_cols(PARAS[i], 72, 3, page, &len);
+        page[len++] = '\n';
+    }
+    len += (size_t)snprintf(page + len, sizeof page - len,
+                            "     * Startseite\n     * Politik und Wirtschaft aus aller Welt\n"
+                            "     * Impressum\n");
+    ndupes_doc *doc = parse_n(page, len);
+    assert_int_equal(ndupes_doc_count(doc), 6);
+    for (size_t i = 0; i < 3; i++)
+        assert_string_equal(para(doc, i)->text, PARAS[i]);
+    assert_string_equal(para(doc, 3)->text, "* Startseite");
+    assert_string_equal(para(doc, 5)->text, "* Impressum");
+    ndupes_doc_free(doc);
+}
+
+/* Chinese text hard-wrapped at 40 columns (20 characters, each two columns wide), with
+ * no spaces at all: the lines of a paragraph are joined, and a short line ends it. */
+static void wrapped_cjk_paragraphs_are_joined(void **state)
+{
+    (void)state;
+    static const char *const zh[] = {
+        "市政府星期一晚上召开会议讨论明年的预算案，并邀请市民就学校、道路和图书馆的计划发表意见。"
+        "几位居民表示，削减图书馆经费将影响依靠图书馆上网和辅导功课的家庭。",
+        "市长说目前还没有做出最后决定，议会将在下个月投票之前听取所有意见。她补充说，"
+        "由于新企业带来的税收增加，今年的预算缺口比往年小。",
+    };
+    char page[4096];
+    size_t len = 0;
+    for (int i = 0; i < 2; i++) {
+        const char *p = zh[i];
+        size_t col = 0;
+        while (*p) { /* 3-byte characters, 20 to a line */
+            memcpy(page + len, p, 3);
+            len += 3;
+            p += 3;
+            if (++col == 20 && *p) {
+                page[len++] = '\n';
+                col = 0;
+            }
+        }
+        page[len++] = '\n';
+    }
+    page[len] = '\0';
+    assert_true(count_lines(page) >= 6);
+    ndupes_doc *doc = parse_n(page, len);
+    assert_int_equal(ndupes_doc_count(doc), 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(para(doc, i)->text, zh[i]);
+    ndupes_doc_free(doc);
+}
+
 static void one_line_per_paragraph_keeps_lines_apart(void **state)
 {
     (void)state;
@@ -556,6 +691,9 @@ int main(void)
         cmocka_unit_test(line_numbers_count_blank_lines),
         cmocka_unit_test(hard_wrapped_paragraphs_are_joined),
         cmocka_unit_test(hard_wrapped_paragraphs_without_blank_lines_split_at_short_line),
+        cmocka_unit_test(wrapped_lines_are_measured_in_columns_not_bytes),
+        cmocka_unit_test(indented_wrapping_and_list_items),
+        cmocka_unit_test(wrapped_cjk_paragraphs_are_joined),
         cmocka_unit_test(one_line_per_paragraph_keeps_lines_apart),
         cmocka_unit_test(short_sentence_lines_are_not_mistaken_for_wrapping),
         cmocka_unit_test(seed_page_without_blank_lines_has_one_paragraph_per_line),
