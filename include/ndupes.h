@@ -118,6 +118,8 @@ typedef enum ndupes_reason {
     NDUPES_DROP_REPEAT,   /* repeats an earlier paragraph of the same page */
     NDUPES_DROP_TAIL,     /* after an end-of-article marker ("You may also like", ...) */
     NDUPES_DROP_TEMPLATE, /* recurs across many files of the corpus (a site's template) */
+    NDUPES_DROP_LANGUAGE, /* in another language than the page's (an English notice on a
+                             German page) */
     NDUPES_REASON_COUNT
 } ndupes_reason;
 
@@ -165,6 +167,26 @@ NDUPES_API const ndupes_para *ndupes_doc_para(const ndupes_doc *doc, size_t i);
 
 /** @return 1 if the page was not valid UTF-8 and was decoded as Windows-1252, else 0. */
 NDUPES_API int ndupes_doc_was_cp1252(const ndupes_doc *doc);
+
+/** What the reader decided about a page's language (see ndupes_doc_language). */
+typedef struct ndupes_lang_info {
+    const char *code;   /* ISO 639 code ("de", "ja"), or "und" when it could not be told */
+    const char *name;   /* its English name ("German"), or "unknown" */
+    const char *script; /* the page's main script ("Latin", "Cyrillic", "Han", "Kana", ...) */
+    int by_script;      /* 1: told by the script alone (kana, Hangul, Thai, Hebrew, ...) */
+    unsigned hits;      /* function words of that language found on the page */
+    unsigned second;    /* ... and of the runner-up language of the same script */
+} ndupes_lang_info;
+
+/**
+ * The language the reader decided for doc: by its script, then by the function words of
+ * the languages written in that script.  Rules keyed to a language's words (function-word
+ * density, chrome phrases, end-of-article headings) apply to that language only; a page
+ * whose language is "und" gets only the rules that need no word list.  The strings are
+ * static storage.
+ * @return NDUPES_OK, or NDUPES_ERR_ARG when doc or out is NULL.
+ */
+NDUPES_API ndupes_status ndupes_doc_language(const ndupes_doc *doc, ndupes_lang_info *out);
 
 /** Releases doc; NULL is allowed. */
 NDUPES_API void ndupes_doc_free(ndupes_doc *doc);

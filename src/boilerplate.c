@@ -1,98 +1,138 @@
 /*
  * boilerplate.c - which paragraphs of a page are the article, and which are site chrome.
  *
- * Each rule looks at one paragraph (its normalised text and the reader's counts) or at
- * its neighbours, and the first rule that fires names the reason.  The rules, in order:
- *   repeat    the same normalised text appeared earlier on the page (pages that print
- *             their body twice, repeated captions);
- *   contact   a short paragraph with an e-mail address, a URL or an @handle (bios,
- *             "Share this @site.com");
- *   cue       words of site chrome: cookies, newsletters, share buttons, photo credits,
- *             copyright, bylines and bios, menus of items separated by "|";
- *   teaser    a truncated teaser ("..." at the end of a short paragraph), an item of a
- *             link list (">> Headline"), or a headline-like line between dropped ones;
- *   short     the jusText idea: a short paragraph with few function words is a title,
- *             label, menu or caption, not running text; all-capital lines likewise;
- *   tail      everything after an end-of-article marker ("You may also like", "A message
- *             from ...", "Related stories") when less text follows it than precedes it.
+ * The page's language is known (lang.c), and each paragraph carries the reader's counts:
+ * tokens, word-equivalents (a Chinese character is half a word), function words of the
+ * page's language, capitals.  The rules, each an entry of rules[] below with the reason and
+ * detail it gives, are tried in order and the first that fires decides:
+ *   contact   a short paragraph with an e-mail address, a URL or an @handle;
+ *   cue       a phrase of site chrome in the page's language or in any language (cookies,
+ *             newsletters, share buttons, photo credits, copyright, bylines, bios: the
+ *             tables of langdata.c), or a menu of items separated by "|";
+ *   teaser    a truncated teaser ("..." at the end of a short paragraph) or an item of a
+ *             link list;
+ *   short     few words; mostly capitals; few function words for its length (the jusText
+ *             measure of running text); a headline in Title Case; no sentence at all;
+ *   language  running text in another language than the page's (lang.c tells each long
+ *             paragraph's language as it tells the page's).
+ * Two rules look at a paragraph's neighbours: a headline-like line between dropped ones is
+ * part of the list around it (teaser), and everything after an end-of-article heading
+ * ("You may also like", "Das könnte Sie auch interessieren") is dropped (tail) when less
+ * text follows it than precedes it.  Paragraphs repeated on the page are dropped first.
+ *
+ * Rules keyed to a language's words apply to that language only.  The others calibrate on
+ * the page itself: its long paragraphs are nearly always the article, so "few function
+ * words" means fewer than two thirds of the share the page's own running text has (and
+ * never more than 22%, the English figure), and "no sentence" applies only to pages whose running
+ * text has sentence punctuation (Thai, for one, has none).  A page whose language has no
+ * word list, or is not told, gets the rules that need none.
  * Cross-file templates (paragraphs that recur across many files) are found later, by the
- * corpus (fingerprint.c), because one page cannot show them.
- * Cue words are checked only on short paragraphs, with a larger limit for the unambiguous
- * ones, so that an article that mentions cookies or a newsletter keeps its paragraphs.
+ * corpus, because one page cannot show them.
  */
 #include "nd_internal.h"
+#include "langdata.h"
 
 #include <assert.h>
 #include <pthread.h>
 #include <string.h>
 
+/* ---- thresholds (words are word-equivalents unless said otherwise) ---- */
+#define CONTACT_MAX_WORDS 45  /* contacts count in paragraphs up to this long */
+#define CUE_MAX_WORDS 80      /* no cue counts in a longer paragraph (in tokens) */
+#define MENU_MAX_WORDS 25     /* "A | B | C" */
+#define TRUNCATED_MAX_WORDS 30 /* "... and the rest of the teaser..." */
+#define LIST_MAX_WORDS 20     /* "> Headline", "* Item" */
+#define FEW_WORDS 8           /* fewer words than this: a title, label or button */
+#define CAPS_MIN_LETTERS 12   /* all-capital lines: at least this many letters ... */
+#define CAPS_SHARE 80         /* ... and this share (%) of them capitals */
+#define STOP_MAX_WORDS 25     /* the function-word rule judges paragraphs shorter than this */
+#define STOP_SHARE 22         /* % of function words below which such a paragraph is not
+                                 running text (at most; less for pages with fewer) */
+#define STOP_MIN_PAGE 8       /* % of function words the page's running text must have for
+                                 the rule to apply (the word list fits the page) */
+#define RUNNING_WORDS 25      /* paragraphs this long are the page's running text */
+#define HEADLINE_MAX_WORDS 20 /* Title Case lines without a full stop ... */
+#define HEADLINE_CAPS 60      /* ... with this share (%) of capitalised words */
+#define SENTENCE_MAX_WORDS 20 /* "no sentence": paragraphs this short without one */
+#define TAIL_MAX_WORDS 8      /* an end-of-article heading stands (almost) alone */
+
+/* ---- chrome phrases of every language, in one index ---- */
+
 typedef struct cue {
     const char *phrase;
-    unsigned max_words; /* the cue counts only in paragraphs of at most this many words */
+    uint16_t max_words;
+    uint8_t len;
+    int8_t lang; /* index of nd_langs, or -1: every language */
 } cue;
 
-static const cue cues[] = {
-    /* unambiguous chrome */
-    {"cookie", 60}, {"privacy policy", 60}, {"terms of use", 60}, {"terms of service", 60},
-    {"terms and conditions", 60}, {"all rights reserved", 60}, {"copyright", 40},
-    {"newsletter", 50}, {"subscribe", 40}, {"subscribers", 40}, {"leave a reply", 40},
-    {"contributed to this report", 40}, {"contributed reporting", 40}, {"full bio", 40},
-    {"skip to content", 40}, {"share this", 40}, {"you may also like", 40},
-    {"breaking news alert", 40}, {"support us", 60}, {"please support", 60},
-    {"getty images", 80}, {"via ap", 80}, {"/ap", 50}, {"/afp", 80}, {"/reuters", 80},
-    {"/vcg", 50}, {"/xinhua", 50}, {"/epa", 50}, {"/pa ", 50}, {"shutterstock", 50},
-    {"(image:", 50}, {"(photo:", 50}, {"photo by", 80}, {"pictured", 40}, {"(left)", 40},
-    {"(right)", 40}, {"(r)", 40}, {"(l)", 40}, {"photo illustration", 40}, {"file photo", 40},
-    {"a screenshot of", 40}, {"reporting by", 30}, {"editing by", 30}, {"follow us", 30},
-    {"click here", 30}, {"sign up", 30}, {"not responsible for the content", 30},
-    {"is a reporter", 45}, {"is a correspondent", 45}, {"is an editor", 45},
-    {"is a writer", 45}, {"is a journalist", 45}, {"is a senior", 45}, {"covers film", 45},
-    {"send tips", 45}, {"follow him", 20}, {"follow her", 20}, {"written by", 20},
-    {"writes about", 45}, {"writes a weekly", 45}, {"writes a fortnightly", 45},
-    {"writes a column", 45}, {"about the writer", 60}, {"about the author", 60},
-    {"reader-funded", 30}, {"become a member", 30}, {"send us your views", 30},
-    {"comments are moderated", 30}, {"keep comments", 30}, {"all content remains", 40},
-    /* weaker: only in very short paragraphs */
-    {"share", 12}, {"tweet", 12}, {"facebook", 12}, {"whatsapp", 12}, {"pinterest", 12},
-    {"linkedin", 12}, {"email", 10}, {"e-mail", 10}, {"print", 8}, {"advertisement", 12},
-    {"sponsored", 12}, {"promoted", 12}, {"related", 12}, {"read more", 15},
-    {"read next", 15}, {"recommended", 12}, {"trending", 12}, {"most read", 12},
-    {"most popular", 12}, {"comments", 12}, {"comment", 8}, {"posted by", 15},
-    {"published", 12}, {"updated", 12}, {"min read", 15}, {"back to top", 12},
-    {"contact us", 15}, {"about us", 15}, {"write for us", 15}, {"photo:", 40},
-    {"image:", 40}, {"credit:", 40}, {"video", 8}, {"watch:", 12}, {"listen", 8},
-    {"donate", 20}, {"advertise", 12}, {"accessibility", 15}, {"log in", 12}, {"sign in", 12},
-    {"more from", 10}, {"follow", 6}, {"getty", 30},
-};
-
-#define CUE_MAX_WORDS 80 /* no cue counts in a longer paragraph */
-#define NCUES (sizeof cues / sizeof cues[0])
-
 /* Cues by their first two bytes, so that one pass over a paragraph tries at each position
- * only the cues that can start there, usually none (built once; read-only afterwards). */
-#define PAIR_SLOTS 1024
-#define PAIR(a, b) (((unsigned)(a) * 37u + (unsigned)(b)) & (PAIR_SLOTS - 1))
-static uint8_t cue_by_pair[PAIR_SLOTS][12]; /* "co" starts 9 cues */
-static uint8_t cue_count[PAIR_SLOTS];
-static uint8_t cue_len[NCUES];
-static atomic_int cue_ready;
+ * only the cues that can start there, usually none.  Built once, read-only afterwards.
+ * The order of cues[] is their rank: English first (as the rules were first written), then
+ * the cues of every language, then those of each other language. */
+#define PAIR_SLOTS 4096
+#define PAIR(a, b) (((unsigned)(a) * 131u + (unsigned)(b)) & (PAIR_SLOTS - 1))
+static struct {
+    cue *cues;
+    size_t ncues;
+    uint16_t *by_pair;             /* cue ids, grouped by pair */
+    uint32_t first[PAIR_SLOTS + 1]; /* by_pair[first[h] .. first[h + 1]) */
+    int ok;
+} C;
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
-static void cue_init(void)
+static size_t add_cues(const nd_cue *list, int lang, size_t n)
 {
-    if (atomic_load_explicit(&cue_ready, memory_order_acquire))
-        return;
-    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-    pthread_mutex_lock(&mu);
-    if (!atomic_load_explicit(&cue_ready, memory_order_relaxed)) {
-        for (size_t i = 0; i < NCUES; i++) {
-            unsigned h = PAIR((unsigned char)cues[i].phrase[0], (unsigned char)cues[i].phrase[1]);
-            assert(cue_count[h] < sizeof cue_by_pair[0]);
-            cue_by_pair[h][cue_count[h]++] = (uint8_t)i;
-            cue_len[i] = (uint8_t)strlen(cues[i].phrase);
-        }
-        atomic_store_explicit(&cue_ready, 1, memory_order_release);
+    for (const nd_cue *q = list; q && q->phrase; q++) {
+        size_t len = strlen(q->phrase);
+        if (len < 2 || len > 255)
+            continue;
+        if (C.cues)
+            C.cues[n] = (cue){q->phrase, (uint16_t)q->max_words, (uint8_t)len, (int8_t)lang};
+        n++;
     }
-    pthread_mutex_unlock(&mu);
+    return n;
+}
+
+static size_t add_all_cues(void)
+{
+    int en = nd_lang_lookup("en");
+    size_t n = 0;
+    if (en >= 0)
+        n = add_cues(nd_langs[en].cues, en, n);
+    n = add_cues(nd_cues_any, -1, n);
+    for (size_t l = 0; l < nd_nlangs; l++)
+        if ((int)l != en)
+            n = add_cues(nd_langs[l].cues, (int)l, n);
+    return n;
+}
+
+static void cue_build(void)
+{
+    size_t n = add_all_cues();
+    assert(n < UINT16_MAX);
+    C.cues = nd_calloc(n ? n : 1, sizeof *C.cues);
+    C.by_pair = nd_calloc(n ? n : 1, sizeof *C.by_pair);
+    if (!C.cues || !C.by_pair) {
+        nd_free(C.cues);
+        nd_free(C.by_pair);
+        C.cues = NULL;
+        C.ok = -1;
+        return;
+    }
+    C.ncues = add_all_cues();
+    uint32_t count[PAIR_SLOTS] = {0};
+    for (size_t i = 0; i < C.ncues; i++)
+        count[PAIR((unsigned char)C.cues[i].phrase[0], (unsigned char)C.cues[i].phrase[1])]++;
+    for (size_t h = 0, sum = 0; h <= PAIR_SLOTS; h++) {
+        C.first[h] = (uint32_t)sum;
+        sum += h < PAIR_SLOTS ? count[h] : 0;
+    }
+    uint32_t fill[PAIR_SLOTS];
+    memcpy(fill, C.first, sizeof fill);
+    for (size_t i = 0; i < C.ncues; i++) /* in rank order within each pair */
+        C.by_pair[fill[PAIR((unsigned char)C.cues[i].phrase[0],
+                            (unsigned char)C.cues[i].phrase[1])]++] = (uint16_t)i;
+    C.ok = 1;
 }
 
 /* 1 for the bytes that continue a word in normalised text: a-z, 0-9 and every byte of a
@@ -111,47 +151,36 @@ static const uint8_t word_byte[256] = {
 #undef ND_HI8
 };
 
-/* The best (lowest-ranked) cue starting at s[i] that counts in a paragraph of w words. */
-static size_t try_cues(const unsigned char *s, size_t len, size_t i, unsigned h, unsigned w,
-                       size_t best)
+/* The first cue (in rank order) of language lang or of every language found in s that
+ * counts in a paragraph of w tokens, or NULL.  A cue that starts with a letter must start
+ * a word, so the scan tries cues only at word starts (and at other bytes) and skips
+ * through the rest of words.  In scripts without spaces every character starts a word. */
+static const char *find_cue(const char *str, size_t len, unsigned w, int lang, bool cjk)
 {
-    for (unsigned k = 0, n = cue_count[h]; k < n; k++) {
-        size_t ci = cue_by_pair[h][k];
-        if (ci < best && w <= cues[ci].max_words && cue_len[ci] <= len - i &&
-            memcmp(s + i, cues[ci].phrase, cue_len[ci]) == 0)
-            best = ci;
-    }
-    return best;
-}
-
-/* The first cue (in table order, as the rules are ranked) found in s that counts in a
- * paragraph of w words, or NULL.  A cue that starts with a letter must start a word, so
- * the scan tries letter cues only at word starts and skips through the rest of words. */
-static const char *find_cue(const char *str, size_t len, unsigned w)
-{
-    cue_init();
     const unsigned char *s = (const unsigned char *)str;
-    size_t best = NCUES;
+    size_t best = C.ncues;
     for (size_t i = 0; i + 1 < len;) {
         unsigned h = PAIR(s[i], s[i + 1]);
-        if (cue_count[h])
-            best = try_cues(s, len, i, h, w, best);
-        if (word_byte[s[i]]) /* a word start: on to the end of the word */
+        for (uint32_t k = C.first[h]; k < C.first[h + 1]; k++) {
+            size_t ci = C.by_pair[k];
+            const cue *q = &C.cues[ci];
+            if (ci < best && (q->lang < 0 || q->lang == lang) && w <= q->max_words &&
+                q->len <= len - i && memcmp(s + i, q->phrase, q->len) == 0)
+                best = ci;
+        }
+        if (cjk && s[i] >= 0x80) { /* on to the next character */
+            i++;
+            while (i < len && (s[i] & 0xC0) == 0x80)
+                i++;
+        } else if (word_byte[s[i]]) { /* a word start: on to the end of the word */
             while (++i < len && word_byte[s[i]])
                 ;
-        else
+        } else {
             i++;
+        }
     }
-    return best < NCUES ? cues[best].phrase : NULL;
+    return best < C.ncues ? C.cues[best].phrase : NULL;
 }
-
-/* End-of-article markers: what follows them is usually more chrome. */
-static const char *const tail_markers[] = {
-    "you may also like", "related stories", "related articles", "related news",
-    "more stories", "more from", "trending now", "most read", "most popular",
-    "recommended for you", "a message from", "dear readers", "leave a reply",
-    "read more", "you might also like", "more on this story", "top stories",
-};
 
 /* True when phrase occurs in s starting at a word boundary. */
 static bool has_phrase(const char *s, size_t len, const char *phrase)
@@ -214,12 +243,59 @@ static bool menu_line(const char *s, size_t len)
     return bars >= 2;
 }
 
-static bool ends_sentence(const char *s, size_t len)
+/* Sentence-ending punctuation of many scripts: . ! ? : ; and 。！？：；؟۔।॥።፧ */
+static size_t sentence_mark(const unsigned char *s, size_t len)
 {
-    while (len && (s[len - 1] == '"' || s[len - 1] == '\'' || s[len - 1] == ')'))
-        len--;
-    return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?' ||
-                   s[len - 1] == ':' || s[len - 1] == ';');
+    unsigned char c = s[len - 1];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
+        return 1;
+    if (len >= 3 && s[len - 3] == 0xE3 && s[len - 2] == 0x80 && c == 0x82) /* 。 */
+        return 3;
+    if (len >= 3 && s[len - 3] == 0xEF && s[len - 2] == 0xBC &&
+        (c == 0x81 || c == 0x9F || c == 0x9A || c == 0x9B)) /* ！？：； fullwidth */
+        return 3;
+    if (len >= 2 && s[len - 2] == 0xD8 && c == 0x9F) /* ؟ */
+        return 2;
+    if (len >= 2 && s[len - 2] == 0xDB && c == 0x94) /* ۔ */
+        return 2;
+    if (len >= 3 && s[len - 3] == 0xE0 && s[len - 2] == 0xA5 && (c == 0xA4 || c == 0xA5)) /* । ॥ */
+        return 3;
+    if (len >= 3 && s[len - 3] == 0xE1 && s[len - 2] == 0x8D && (c == 0xA2 || c == 0xA7)) /* ። ፧ */
+        return 3;
+    return 0;
+}
+
+/* Closing quotes and brackets that may follow the end of a sentence. */
+static size_t closer(const unsigned char *s, size_t len)
+{
+    unsigned char c = s[len - 1];
+    if (c == '"' || c == '\'' || c == ')')
+        return 1;
+    if (len >= 3 && s[len - 3] == 0xE3 && s[len - 2] == 0x80 &&
+        (c == 0x8D || c == 0x8F || c == 0x89 || c == 0x8B)) /* 」』〉》 */
+        return 3;
+    if (len >= 3 && s[len - 3] == 0xEF && s[len - 2] == 0xBC && c == 0x89) /* ） */
+        return 3;
+    return 0;
+}
+
+static bool ends_sentence(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t k;
+    while (len && (k = closer(s, len)) != 0)
+        len -= k;
+    return len && sentence_mark(s, len);
+}
+
+/* Does the paragraph contain a sentence end (a mark followed by a space, or at its end)? */
+static bool has_sentence(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 1; i < len; i++)
+        if (s[i] == ' ' && sentence_mark(s, i) && s[i - 1] != ':')
+            return true;
+    return ends_sentence(str, len);
 }
 
 static bool ends_ellipsis(const char *s, size_t len)
@@ -234,79 +310,194 @@ static bool list_item(const char *s, size_t len)
                         (len >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0));
 }
 
-/* The per-paragraph rules; returns the reason, with *detail set. */
-static ndupes_reason classify_one(const ndupes_doc *doc, const nd_para_rec *p,
-                                  const char **detail)
+/* ---- the rules ---- */
+
+/* What the rules know of the page as a whole. */
+typedef struct page {
+    const ndupes_doc *doc;
+    int lang;          /* index of nd_langs, or -1 */
+    bool cjk;          /* written mostly without spaces (cues are matched per character) */
+    unsigned stop_share; /* % of function words below which a short paragraph is not running
+                            text; 0 when the rule is off for this page */
+    bool sentences;    /* its running text has sentence punctuation */
+} page;
+
+typedef struct para_view {
+    const char *s; /* normalised text */
+    size_t len;
+    const nd_para_rec *r;
+} para_view;
+
+typedef const char *(*rule_fn)(const page *pg, const para_view *p);
+
+static const char *rule_contact(const page *pg, const para_view *p)
 {
-    const char *s = doc->norm.p + p->norm_off;
-    size_t len = p->norm_len;
-    unsigned w = p->words;
-    const char *c;
-    if (w <= 45 && (c = contact(s, len)) != NULL) {
-        *detail = c;
-        return NDUPES_DROP_CONTACT;
-    }
-    if (w <= CUE_MAX_WORDS && (c = find_cue(s, len, w)) != NULL) {
-        *detail = c;
-        return NDUPES_DROP_CUE;
-    }
-    if (w <= 25 && menu_line(s, len)) {
-        *detail = "menu";
-        return NDUPES_DROP_CUE;
-    }
-    if (w <= 30 && ends_ellipsis(s, len)) {
-        *detail = "truncated";
-        return NDUPES_DROP_TEASER;
-    }
-    if (w <= 20 && list_item(s, len) && !ends_sentence(s, len)) {
-        *detail = "link list";
-        return NDUPES_DROP_TEASER;
-    }
-    if (w < 8) {
-        *detail = "few words";
-        return NDUPES_DROP_SHORT;
-    }
-    if (p->letters >= 12 && p->upper * 10 >= p->letters * 8) {
-        *detail = "capitals";
-        return NDUPES_DROP_SHORT;
-    }
-    if (w < 25 && p->stop * 100 < w * 22) {
-        *detail = "few stopwords";
-        return NDUPES_DROP_SHORT;
-    }
-    if (w <= 20 && !ends_sentence(s, len) && p->caps_words * 10 >= w * 6) {
-        *detail = "headline";
-        return NDUPES_DROP_SHORT;
+    (void)pg;
+    return p->r->wl <= CONTACT_MAX_WORDS ? contact(p->s, p->len) : NULL;
+}
+
+static const char *rule_cue(const page *pg, const para_view *p)
+{
+    return p->r->words <= CUE_MAX_WORDS ? find_cue(p->s, p->len, p->r->words, pg->lang, pg->cjk)
+                                        : NULL;
+}
+
+static const char *rule_menu(const page *pg, const para_view *p)
+{
+    (void)pg;
+    return p->r->wl <= MENU_MAX_WORDS && menu_line(p->s, p->len) ? "menu" : NULL;
+}
+
+static const char *rule_truncated(const page *pg, const para_view *p)
+{
+    (void)pg;
+    return p->r->wl <= TRUNCATED_MAX_WORDS && ends_ellipsis(p->s, p->len) ? "truncated" : NULL;
+}
+
+static const char *rule_link_list(const page *pg, const para_view *p)
+{
+    (void)pg;
+    return p->r->wl <= LIST_MAX_WORDS && list_item(p->s, p->len) && !ends_sentence(p->s, p->len)
+               ? "link list"
+               : NULL;
+}
+
+static const char *rule_few_words(const page *pg, const para_view *p)
+{
+    (void)pg;
+    return p->r->wl < FEW_WORDS ? "few words" : NULL;
+}
+
+static const char *rule_capitals(const page *pg, const para_view *p)
+{
+    (void)pg;
+    const nd_para_rec *r = p->r;
+    return r->letters >= CAPS_MIN_LETTERS && r->upper * 100 >= r->letters * CAPS_SHARE
+               ? "capitals"
+               : NULL;
+}
+
+static const char *rule_few_stopwords(const page *pg, const para_view *p)
+{
+    const nd_para_rec *r = p->r;
+    return pg->stop_share && r->wl < STOP_MAX_WORDS && r->stop * 100 < r->words * pg->stop_share
+               ? "few stopwords"
+               : NULL;
+}
+
+/* A paragraph in another language than the page's: its function words are another
+ * language's, hardly any are the page's (an archive's English banner on a German blog, an
+ * English cookie notice on a French site).  The page's language is the one most of its
+ * running text is in, so this never drops the bulk of a page. */
+static const char *rule_other_language(const page *pg, const para_view *p)
+{
+    const nd_para_rec *r = p->r;
+    return pg->stop_share && r->lang >= 0 && r->lang != pg->lang &&
+                   r->stop * 100 < r->words * pg->stop_share
+               ? nd_lang_name(r->lang)
+               : NULL;
+}
+
+static const char *rule_no_sentence(const page *pg, const para_view *p)
+{
+    return !pg->stop_share && pg->sentences && p->r->wl < SENTENCE_MAX_WORDS &&
+                   !has_sentence(p->s, p->len)
+               ? "no sentence"
+               : NULL;
+}
+
+static const char *rule_headline(const page *pg, const para_view *p)
+{
+    (void)pg;
+    const nd_para_rec *r = p->r;
+    return r->wl <= HEADLINE_MAX_WORDS && !ends_sentence(p->s, p->len) &&
+                   r->caps_words * 100 >= r->words * HEADLINE_CAPS
+               ? "headline"
+               : NULL;
+}
+
+/* The per-paragraph rules, in the order they are tried. */
+static const struct {
+    ndupes_reason reason;
+    rule_fn fn;
+} rules[] = {
+    {NDUPES_DROP_CONTACT, rule_contact},  {NDUPES_DROP_CUE, rule_cue},
+    {NDUPES_DROP_CUE, rule_menu},         {NDUPES_DROP_TEASER, rule_truncated},
+    {NDUPES_DROP_TEASER, rule_link_list}, {NDUPES_DROP_SHORT, rule_few_words},
+    {NDUPES_DROP_SHORT, rule_capitals},   {NDUPES_DROP_LANGUAGE, rule_other_language},
+    {NDUPES_DROP_SHORT, rule_few_stopwords},
+    {NDUPES_DROP_SHORT, rule_no_sentence}, {NDUPES_DROP_SHORT, rule_headline},
+};
+
+static ndupes_reason classify_one(const page *pg, const nd_para_rec *r, const char **detail)
+{
+    para_view p = {pg->doc->norm.p + r->norm_off, r->norm_len, r};
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        const char *d = rules[i].fn(pg, &p);
+        if (d) {
+            *detail = d;
+            return rules[i].reason;
+        }
     }
     return NDUPES_KEEP;
 }
 
-/* A section heading that ends the article: the marker phrase standing (almost) alone.
- * "READ MORE: Some Headline" is an inline link, not the end of the article. */
-static bool is_tail_marker(const ndupes_doc *doc, const nd_para_rec *p)
+/* Calibrates the page-level rules on the page's running text (its long paragraphs, or
+ * the whole page when it has few). */
+static void study_page(page *pg)
 {
-    if (p->words > 8)
+    const ndupes_doc *doc = pg->doc;
+    uint64_t words = 0, stop = 0, all_words = 0, all_stop = 0, sent = 0, longs = 0;
+    for (size_t i = 0; i < doc->n; i++) {
+        const nd_para_rec *r = &doc->recs[i];
+        all_words += r->words;
+        all_stop += r->stop;
+        if (r->wl >= RUNNING_WORDS) {
+            words += r->words;
+            stop += r->stop;
+            longs++;
+            sent += has_sentence(doc->norm.p + r->norm_off, r->norm_len);
+        }
+    }
+    if (words < 50) {
+        words = all_words;
+        stop = all_stop;
+    }
+    unsigned share = words ? (unsigned)(stop * 100 / words) : 0;
+    pg->stop_share = 0;
+    if (pg->lang >= 0 && share >= STOP_MIN_PAGE)
+        pg->stop_share = share * 2 / 3 < STOP_SHARE ? share * 2 / 3 : STOP_SHARE;
+    pg->sentences = longs == 0 || sent * 2 >= longs;
+}
+
+/* A section heading that ends the article: an end-of-article phrase of the page's
+ * language standing (almost) alone.  "READ MORE: Some Headline" is an inline link, not the
+ * end of the article. */
+static bool is_tail_marker(const ndupes_doc *doc, const nd_para_rec *p, int lang)
+{
+    if (p->wl > TAIL_MAX_WORDS || lang < 0 || !nd_langs[lang].tail)
         return false;
     const char *s = doc->norm.p + p->norm_off;
     const char *colon = memchr(s, ':', p->norm_len);
     if (colon) {
         const char *e = s + p->norm_len;
         for (const char *q = colon + 1; q < e; q++)
-            if ((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9'))
+            if ((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || (unsigned char)*q >= 0x80)
                 return false;
     }
-    for (size_t i = 0; i < sizeof tail_markers / sizeof tail_markers[0]; i++)
-        if (has_phrase(s, p->norm_len, tail_markers[i]))
+    for (const char *const *m = nd_langs[lang].tail; *m; m++)
+        if (has_phrase(s, p->norm_len, *m))
             return true;
     return false;
 }
 
-bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
+/* Drops the paragraphs that repeat an earlier one of the page. */
+static bool mark_repeats(ndupes_doc *doc)
 {
     size_t n = doc->n;
     nd_para_rec *r = doc->recs;
-    /* Repeats: paragraph hashes seen so far on the page, in a small open-addressing set
-     * (a page has tens to hundreds of paragraphs; the set has room for twice as many). */
+    /* Paragraph hashes seen so far, in a small open-addressing set (a page has tens to
+     * hundreds of paragraphs; the set has room for twice as many). */
     uint64_t stackset[256];
     size_t slots = 256;
     while (slots < 2 * n)
@@ -328,15 +519,30 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
             r[i].detail = "repeat";
         }
         seen[k] = h;
-        if (r[i].reason == NDUPES_KEEP)
-            r[i].reason = classify_one(doc, &r[i], &r[i].detail);
     }
     if (seen != stackset)
         nd_free(seen);
+    return true;
+}
+
+bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
+{
+    pthread_once(&cue_once, cue_build);
+    if (C.ok != 1 || !mark_repeats(doc))
+        return false;
+    size_t n = doc->n;
+    nd_para_rec *r = doc->recs;
+    page pg = {.doc = doc, .lang = doc->lang,
+               .cjk = doc->why.script == ND_SC_HAN || doc->why.script == ND_SC_KANA ||
+                      doc->why.script == ND_SC_THAI};
+    study_page(&pg);
+    for (size_t i = 0; i < n; i++)
+        if (r[i].reason == NDUPES_KEEP)
+            r[i].reason = classify_one(&pg, &r[i], &r[i].detail);
     /* A headline-like line between dropped paragraphs belongs to the list around it. */
     for (size_t i = 1; i + 1 < n; i++) {
         const char *s = doc->norm.p + r[i].norm_off;
-        if (r[i].reason == NDUPES_KEEP && r[i].words <= 20 &&
+        if (r[i].reason == NDUPES_KEEP && r[i].wl <= HEADLINE_MAX_WORDS &&
             !ends_sentence(s, r[i].norm_len) && r[i - 1].reason != NDUPES_KEEP &&
             r[i + 1].reason != NDUPES_KEEP) {
             r[i].reason = NDUPES_DROP_TEASER;
@@ -346,10 +552,10 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
     /* The tail: after an end-of-article marker, when less content follows than precedes. */
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
-        total += r[i].reason == NDUPES_KEEP ? r[i].words : 0;
+        total += r[i].reason == NDUPES_KEEP ? r[i].wl : 0;
     size_t before = 0;
     for (size_t i = 0; i < n; i++) {
-        if (is_tail_marker(doc, &r[i]) && before * 2 > total && before > 0) {
+        if (is_tail_marker(doc, &r[i], pg.lang) && before * 2 > total && before > 0) {
             for (size_t j = i + 1; j < n; j++) {
                 if (r[j].reason == NDUPES_KEEP) {
                     r[j].reason = NDUPES_DROP_TAIL;
@@ -358,7 +564,7 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
             }
             break;
         }
-        before += r[i].reason == NDUPES_KEEP ? r[i].words : 0;
+        before += r[i].reason == NDUPES_KEEP ? r[i].wl : 0;
     }
     if (cfg->keep_boilerplate || cfg->baseline)
         for (size_t i = 0; i < n; i++)
@@ -374,6 +580,7 @@ const char *ndupes_reason_name(ndupes_reason r)
         [NDUPES_DROP_CONTACT] = "contact", [NDUPES_DROP_TEASER] = "teaser",
         [NDUPES_DROP_SHORT] = "short",     [NDUPES_DROP_REPEAT] = "repeat",
         [NDUPES_DROP_TAIL] = "tail",       [NDUPES_DROP_TEMPLATE] = "template",
+        [NDUPES_DROP_LANGUAGE] = "language",
     };
     return (unsigned)r < NDUPES_REASON_COUNT ? names[r] : "unknown";
 }

@@ -67,6 +67,19 @@ int cli_strip(int argc, char **argv)
         }
         if (argc - optind > 1 && !kept_only)
             printf("%s==> %s <==\n", i > optind ? "\n" : "", argv[i]);
+        ndupes_lang_info li;
+        if (!kept_only && ndupes_doc_language(doc, &li) == NDUPES_OK) {
+            if (li.by_script)
+                printf("# language: %s (%s; told by its script, %s)\n", li.code, li.name,
+                       li.script);
+            else if (strcmp(li.code, "und") != 0)
+                printf("# language: %s (%s; %s script, %u function words, the next language"
+                       " %u)\n", li.code, li.name, li.script, li.hits, li.second);
+            else
+                printf("# language: und (not told: %s script, %u function words of any one"
+                       " language; only the rules that need no word list apply)\n",
+                       li.script, li.hits);
+        }
         size_t n = ndupes_doc_count(doc), kept = 0, words = 0;
         for (size_t k = 0; k < n; k++) {
             const ndupes_para *p = ndupes_doc_para(doc, k);

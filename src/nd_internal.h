@@ -54,22 +54,59 @@ typedef struct nd_caps {
 /* nd_normalize, counting capitals into *caps (added to; may be NULL) in the same pass. */
 bool nd_normalize_counts(const char *s, size_t len, nd_buf *out, nd_caps *caps);
 
+/* ---- lang.c: scripts and languages ---- */
+typedef enum nd_script {
+    ND_SC_LATIN, ND_SC_CYRILLIC, ND_SC_GREEK, ND_SC_ARABIC, ND_SC_HEBREW, ND_SC_DEVANAGARI,
+    ND_SC_BENGALI, ND_SC_THAI, ND_SC_HANGUL, ND_SC_KANA, ND_SC_HAN, ND_SC_OTHER, ND_SC_COUNT
+} nd_script;
+#define ND_MAX_LANGS 64 /* languages of langdata.c (one bit each in a 64-bit set) */
+/* The script of a letter (code points below U+0250 are Latin). */
+nd_script nd_script_of(uint32_t cp);
+const char *nd_script_name(nd_script s);
+/* Builds the function-word tables once (thread-safe); false when memory ran out. */
+bool nd_lang_init(void);
+/* The id of the set of languages that have the token with this XXH3 hash and byte length
+ * as a function word, or 0 for none.  nd_lang_init must have succeeded. */
+uint16_t nd_stop_id(uint64_t hash, size_t len);
+/* True when the set `id` contains language `lang` (an index of nd_langs; -1: none). */
+bool nd_stop_in(uint16_t id, int lang);
+/* Why a page was given its language, for `ndupes strip`. */
+typedef struct nd_lang_why {
+    nd_script script;   /* the page's main script */
+    bool by_script;     /* decided by the script alone */
+    uint32_t hits, second; /* function words of the winner and of the runner-up */
+} nd_lang_why;
+struct nd_tok;
+struct ndupes_doc;
+/* The language of a page, and of each of its long paragraphs (recs[i].lang), from its
+ * tokens and letters per script: doc->lang is an index of nd_langs, or -1 when it cannot
+ * be told (too little text, or a language without a word list). */
+void nd_lang_detect(struct ndupes_doc *doc);
+int nd_lang_lookup(const char *code);
+const char *nd_lang_code(int lang); /* "und" for -1 */
+const char *nd_lang_name(int lang); /* "unknown" for -1 */
+
 /* ---- tokenize.c ---- */
-/* Calls fn for each word token of normalised text s (letters and digits, Unicode-aware).
- * Returns the number of tokens. */
+/* A word token of normalised text.  A token is a run of letters, marks and digits, except
+ * in scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar), where each
+ * character with its combining marks is a token of its own. */
 typedef struct nd_tok {
     const char *s;
     uint64_t hash;   /* XXH3 of the token's bytes */
     uint32_t off;    /* offset of s from the start of the tokenized text */
     uint32_t len;
-    uint16_t quoted; /* nonzero when the token is inside a "double-quoted" span */
-    uint16_t stop;   /* 1 when the token is a stopword (nd_is_stopword) */
+    uint16_t quoted; /* nonzero when the token is inside a direct quote ("...", 「...」) */
+    uint16_t stop;   /* the set of languages it is a function word of (nd_stop_id), 0: none */
+    uint8_t unit;    /* its length in sixths of a word: 6 for a word, 3 for a Chinese or
+                        Japanese character, 2 for a Thai one */
 } nd_tok;
+#define ND_UNIT 6
 /* Splits normalised text into tokens, stored from (*out)[at] on; *out is grown with
- * nd_reallocarray.  Returns the count added, or SIZE_MAX when memory ran out. */
-size_t nd_tokenize(const char *s, size_t len, nd_tok **out, size_t *cap, size_t at);
-/* Is the token with this XXH3 hash an English function word? */
-bool nd_is_stopword_hash(uint64_t hash);
+ * nd_reallocarray.  Letters are counted by script into scripts[] (may be NULL).  Returns
+ * the count added, or SIZE_MAX when memory ran out. */
+size_t nd_tokenize(const char *s, size_t len, nd_tok **out, size_t *cap, size_t at,
+                   uint32_t *scripts);
+/* Is the token (normalised) an English function word?  (For tests.) */
 bool nd_is_stopword(const char *s, size_t len);
 
 /* ---- reader.c / boilerplate.c ---- */
@@ -77,6 +114,8 @@ typedef struct nd_para_rec {
     uint32_t text_off, norm_off; /* offsets into doc->text / doc->norm */
     uint32_t text_len, norm_len;
     uint32_t line, words, stop, caps_words, letters, upper;
+    uint32_t wl;          /* length in word-equivalents (a Chinese character is half a word) */
+    int lang;             /* the paragraph's own language (index of nd_langs), or -1 */
     uint32_t tok_first;   /* tokens doc->toks[tok_first .. tok_first + words) */
     uint64_t hash; /* XXH3 of the normalised text, for repeats and templates */
     ndupes_reason reason;
@@ -91,6 +130,9 @@ struct ndupes_doc {
     ndupes_para *view; /* built lazily for ndupes_doc_para */
     size_t n, cap;
     int cp1252;
+    uint32_t scripts[ND_SC_COUNT]; /* letters of each script */
+    int lang;                      /* index of nd_langs, or -1 (not told) */
+    nd_lang_why why;
 };
 /* Classifies the paragraphs of doc (sets reason/detail); false when memory ran out. */
 bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);

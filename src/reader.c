@@ -84,40 +84,53 @@ static bool list_mark(const unsigned char *s, size_t len)
     return d > 0 && d + 1 < len && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ';
 }
 
-/* Measures one line: its width in columns and the width of its first word. */
+/* Measures one line: its width in columns and the width of its first word.  b is the
+ * offset of its first non-blank byte. */
 static void measure(const char *str, line *l, size_t b)
 {
     const unsigned char *s = (const unsigned char *)str + l->off;
-    size_t len = l->len, i = 0;
+    size_t len = l->len, skip = b - l->off;
+    /* Most lines are ASCII without tabs: one column a byte. */
+    unsigned char any = 0;
+    for (size_t i = 0; i < len; i++) /* vectorises */
+        any |= s[i];
+    if (!(any & 0x80) && !memchr(s, '\t', len)) {
+        const unsigned char *sp = memchr(s + skip, ' ', len - skip);
+        size_t fw = sp ? (size_t)(sp - (s + skip)) : len - skip;
+        l->width = (uint16_t)(len > MAX_COLS ? MAX_COLS + 1 : len);
+        l->first = (uint16_t)(fw > MAX_COLS ? MAX_COLS : fw);
+        l->item = list_mark(s + skip, len - skip);
+        return;
+    }
     unsigned w = 0, first = 0;
-    bool in_first = false, done_first = false;
-    while (i < len && w <= MAX_COLS) {
-        size_t n;
-        int32_t cp;
-        unsigned cw = s[i] == '\t' ? 8 - (w & 7) : cp_width(s + i, len - i, &n, &cp);
-        if (s[i] == '\t') {
-            n = 1;
-            cp = '\t';
-        }
-        if (!done_first && i >= b - l->off) {
-            if (cp == ' ' || cp == '\t') {
-                done_first = in_first;
-            } else {
-                in_first = true;
-                first += cw;
-                if (unspaced_cp(cp))
-                    done_first = true;
-            }
-        }
-        if (i == b - l->off)
+    size_t n;
+    int32_t cp;
+    for (size_t i = 0; i < len && w <= MAX_COLS; i += n) {
+        n = 1;
+        if (s[i] < 0x80)
+            w += s[i] == '\t' ? 8 - (w & 7) : 1;
+        else
+            w += cp_width(s + i, len - i, &n, &cp);
+    }
+    /* The first word: up to a space, or one character of a script without spaces. */
+    for (size_t i = skip; i < len && s[i] != ' ' && s[i] != '\t'; i += n) {
+        unsigned cw = cp_width(s + i, len - i, &n, &cp);
+        first += cw;
+        if (i == skip)
             l->cjk_start = unspaced_cp(cp);
+        if (l->cjk_start)
+            break;
+    }
+    size_t e = len; /* the last character */
+    while (e > skip + 1 && (s[e - 1] & 0xC0) == 0x80)
+        e--;
+    if (e > skip && s[e - 1] >= 0x80) {
+        cp_width(s + e - 1, len - (e - 1), &n, &cp);
         l->cjk_end = unspaced_cp(cp);
-        w += cw;
-        i += n;
     }
     l->width = (uint16_t)(w > MAX_COLS ? MAX_COLS + 1 : w);
     l->first = (uint16_t)(first > MAX_COLS ? MAX_COLS : first);
-    l->item = list_mark(s + (b - l->off), len - (b - l->off));
+    l->item = list_mark(s + skip, len - skip);
 }
 
 /* Splits decoded text into lines (\n, \r\n or \r). */
@@ -263,15 +276,18 @@ static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, si
     p->line = (uint32_t)a + 1;
     p->hash = XXH3_64bits(doc->norm.p + noff, nlen);
     p->detail = "";
-    size_t nt = nd_tokenize(doc->norm.p + noff, nlen, &doc->toks, &doc->tokcap, doc->ntoks);
+    size_t nt = nd_tokenize(doc->norm.p + noff, nlen, &doc->toks, &doc->tokcap, doc->ntoks,
+                            doc->scripts);
     if (nt == SIZE_MAX)
         return false;
     p->words = (uint32_t)nt;
     p->tok_first = (uint32_t)doc->ntoks;
+    uint32_t units = 0;
     for (size_t i = doc->ntoks; i < doc->ntoks + nt; i++) {
-        p->stop += doc->toks[i].stop;
+        units += doc->toks[i].unit;
         doc->toks[i].off += (uint32_t)noff; /* from the start of doc->norm */
     }
+    p->wl = (units + ND_UNIT / 2) / ND_UNIT;
     doc->ntoks += nt;
     /* Capitalisation of the display text: headlines and menus are in Title or UPPER case. */
     p->letters = caps.letters;
@@ -323,6 +339,13 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
     /* doc->norm has stopped moving: point the tokens into it. */
     for (size_t k = 0; k < doc->ntoks; k++)
         doc->toks[k].s = doc->norm.p + doc->toks[k].off;
+    /* The page's language, then each paragraph's function words in that language. */
+    nd_lang_detect(doc);
+    for (size_t i = 0; i < doc->n && doc->lang >= 0; i++) {
+        nd_para_rec *p = &doc->recs[i];
+        for (size_t k = p->tok_first; k < p->tok_first + p->words; k++)
+            p->stop += nd_stop_in(doc->toks[k].stop, doc->lang);
+    }
     if (!nd_boilerplate_classify(doc, cfg))
         goto out;
     st = NDUPES_OK;
@@ -406,6 +429,19 @@ const ndupes_para *ndupes_doc_para(const ndupes_doc *doc, size_t i)
 int ndupes_doc_was_cp1252(const ndupes_doc *doc)
 {
     return doc ? doc->cp1252 : 0;
+}
+
+ndupes_status ndupes_doc_language(const ndupes_doc *doc, ndupes_lang_info *out)
+{
+    if (!doc || !out)
+        return NDUPES_ERR_ARG;
+    *out = (ndupes_lang_info){.code = nd_lang_code(doc->lang), .name = "unknown",
+                              .script = nd_script_name(doc->why.script),
+                              .by_script = doc->why.by_script, .hits = doc->why.hits,
+                              .second = doc->why.second};
+    if (doc->lang >= 0)
+        out->name = nd_lang_name(doc->lang);
+    return NDUPES_OK;
 }
 
 void ndupes_doc_free(ndupes_doc *doc)

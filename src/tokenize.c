@@ -2,14 +2,19 @@
  * tokenize.c - words of normalised text, and which of them stand inside direct quotes.
  *
  * A token is a maximal run of letters, marks and digits (Unicode categories L*, M*, N*);
- * everything else separates tokens.  ASCII bytes are classified by a table; only other
- * code points ask utf8proc for their category.  A double quote mark toggles the "quoted"
- * state, so the fingerprinter can tell the words of direct quotes, which survive rewriting,
- * from the narrative around them.  Single quotes are not used: they double as apostrophes.
- */
+ * everything else separates tokens.  Scripts written without spaces between words (Han,
+ * kana, Thai, Lao, Khmer, Myanmar) have no runs to cut: each of their characters, with the
+ * combining marks that follow it, is a token, and shingles of such tokens are character
+ * n-grams.  ASCII bytes are classified by a table; only other code points ask utf8proc for
+ * their category.  Letters are counted by script for the language guess (lang.c), and each
+ * token is looked up once among the function words of every language.
+ *
+ * A double quote mark toggles the "quoted" state, so the fingerprinter can tell the words
+ * of direct quotes, which survive rewriting, from the narrative around them (the cleaner
+ * has mapped curly quotes, guillemets and low quotes to it); CJK corner brackets open and
+ * close quotes.  Single quotes are not used: they double as apostrophes. */
 #include "nd_internal.h"
 
-#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 /* Inlined: a call per token into the shared library costs more than short-key XXH3. */
@@ -43,133 +48,127 @@ static const unsigned char ascii_word[256] = {
     ['Y'] = 1, ['Z'] = 1,
 };
 
-/* Length of the word character at s, or 0 when s does not start one. */
-static size_t word_char(const unsigned char *s, size_t avail)
+/* Scripts written without spaces between words: each character is a token.  Returns its
+ * length in sixths of a word (ND_UNIT = one word), or 0 for other code points. */
+static unsigned unspaced_unit(uint32_t c)
 {
-    if (s[0] < 0x80)
-        return ascii_word[s[0]];
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(s, (utf8proc_ssize_t)avail, &cp);
-    if (n <= 0)
-        return 0;
-    return is_word_cp((uint32_t)cp) ? (size_t)n : 0;
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3040 && c <= 0x30FF) ||
+        (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3005 && c <= 0x3007) ||
+        (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x31F0 && c <= 0x31FF) ||
+        (c >= 0x20000 && c <= 0x3FFFF))
+        return ND_UNIT / 2; /* a Chinese word is one to two characters */
+    if ((c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) ||
+        (c >= 0x1780 && c <= 0x17FF))
+        return ND_UNIT / 3; /* Thai, Lao, Myanmar, Khmer: about three to a word */
+    return 0;
 }
 
-/* Length of the non-word character at s (at least 1). */
-static size_t skip_len(const unsigned char *s, size_t avail)
+static bool is_mark(uint32_t c)
 {
-    if (s[0] < 0x80)
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC || k == UTF8PROC_CATEGORY_ME;
+}
+
+/* Decodes the code point at s (valid UTF-8, as nd_decode made it); its length, at least 1. */
+static size_t decode(const unsigned char *s, size_t avail, uint32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate(s, (utf8proc_ssize_t)avail, &c);
+    if (n <= 0) {
+        *cp = 0xFFFD;
         return 1;
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(s, (utf8proc_ssize_t)avail, &cp);
-    return n > 0 ? (size_t)n : 1;
+    }
+    *cp = (uint32_t)c;
+    return (size_t)n;
 }
 
-static void stop_init(void);
-static bool stop_probe(uint64_t hash);
-
-size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_t at)
+static bool push_tok(nd_tok **out, size_t *cap, size_t n)
 {
-    stop_init();
+    if (n < *cap)
+        return true;
+    size_t nc = *cap ? *cap * 2 : 256;
+    nd_tok *t = nd_reallocarray(*out, nc, sizeof **out);
+    if (!t)
+        return false;
+    *out = t;
+    *cap = nc;
+    return true;
+}
+
+size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_t at,
+                   uint32_t *scripts)
+{
+    if (!nd_lang_init())
+        return SIZE_MAX;
+    uint32_t dummy[ND_SC_COUNT];
+    if (!scripts)
+        scripts = dummy;
     const unsigned char *s = (const unsigned char *)str;
     size_t n = at, i = 0;
     uint32_t quoted = 0;
     while (i < len) {
-        size_t w = s[i] < 0x80 ? ascii_word[s[i]] : word_char(s + i, len - i);
-        if (!w) {
-            if (s[i] == '"')
-                quoted = !quoted;
-            i += s[i] < 0x80 ? 1 : skip_len(s + i, len - i);
-            continue;
-        }
         size_t start = i;
+        unsigned unit = ND_UNIT;
+        if (s[i] < 0x80) {
+            if (!ascii_word[s[i]]) {
+                if (s[i] == '"')
+                    quoted = !quoted;
+                i++;
+                continue;
+            }
+        } else {
+            uint32_t cp;
+            size_t k = decode(s + i, len - i, &cp);
+            if (!is_word_cp(cp)) {
+                /* CJK corner brackets open and close quotes (「...」, 『...』). */
+                if (cp == 0x300C || cp == 0x300E || cp == 0xFE41 || cp == 0xFE43)
+                    quoted = 1;
+                else if (cp == 0x300D || cp == 0x300F || cp == 0xFE42 || cp == 0xFE44)
+                    quoted = 0;
+                i += k;
+                continue;
+            }
+            unit = unspaced_unit(cp);
+            if (unit) { /* one character, with the marks that go with it */
+                scripts[nd_script_of(cp)]++;
+                i += k;
+                while (i < len && s[i] >= 0x80 && (k = decode(s + i, len - i, &cp)) &&
+                       is_mark(cp))
+                    i += k;
+                goto emit;
+            }
+            unit = ND_UNIT;
+        }
+        /* A word: letters, marks and digits, up to a character of another kind. */
         for (;;) {
+            size_t a = i;
             while (i < len && ascii_word[s[i]])
                 i++;
-            if (i >= len || s[i] < 0x80 || (w = word_char(s + i, len - i)) == 0)
+            scripts[ND_SC_LATIN] += (uint32_t)(i - a);
+            if (i >= len || s[i] < 0x80)
                 break;
-            i += w;
+            uint32_t cp;
+            size_t k = decode(s + i, len - i, &cp);
+            if (!is_word_cp(cp) || unspaced_unit(cp))
+                break;
+            if (!is_mark(cp))
+                scripts[nd_script_of(cp)]++;
+            i += k;
         }
-        if (n == *cap) {
-            size_t nc = *cap ? *cap * 2 : 256;
-            nd_tok *t = nd_reallocarray(*out, nc, sizeof **out);
-            if (!t)
-                return SIZE_MAX;
-            *out = t;
-            *cap = nc;
-        }
+    emit:
+        if (!push_tok(out, cap, n))
+            return SIZE_MAX;
         uint64_t h = XXH3_64bits(str + start, i - start);
-        (*out)[n].s = str + start;
-        (*out)[n].hash = h;
-        (*out)[n].off = (uint32_t)start;
-        (*out)[n].len = (uint32_t)(i - start);
-        (*out)[n].quoted = (uint16_t)quoted;
-        (*out)[n].stop = i - start <= 8 && stop_probe(h);
+        (*out)[n] = (nd_tok){.s = str + start, .hash = h, .off = (uint32_t)start,
+                             .len = (uint32_t)(i - start), .quoted = (uint16_t)quoted,
+                             .stop = nd_stop_id(h, i - start), .unit = (uint8_t)unit};
         n++;
     }
     return n - at;
 }
 
-/* English function words: the jusText measure of "running text" is their density. */
-static const char *const stopwords[] = {
-    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even", "few",
-    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "me",
-    "might", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of", "off",
-    "on", "once", "one", "only", "or", "other", "our", "out", "over", "own", "s", "said",
-    "same", "says", "she", "should", "so", "some", "such", "t", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to",
-    "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where",
-    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "been",
-    "new", "told", "still", "since", "however", "although", "though", "would", "there",
-};
-
-/* The stopwords in an open-addressing table of their XXH3 hashes, built once: the
- * tokenizer has hashed every token already, so a lookup is a probe and a 64-bit compare. */
-#define STOP_SLOTS 512
-static uint64_t stop_table[STOP_SLOTS];
-static atomic_int stop_ready;
-
-static void stop_init(void)
-{
-    if (atomic_load_explicit(&stop_ready, memory_order_acquire))
-        return;
-    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-    pthread_mutex_lock(&mu);
-    if (!atomic_load_explicit(&stop_ready, memory_order_relaxed)) {
-        for (size_t i = 0; i < sizeof stopwords / sizeof stopwords[0]; i++) {
-            uint64_t h = XXH3_64bits(stopwords[i], strlen(stopwords[i])) | 1;
-            size_t k = (size_t)(h >> 11) & (STOP_SLOTS - 1);
-            while (stop_table[k] && stop_table[k] != h)
-                k = (k + 1) & (STOP_SLOTS - 1);
-            stop_table[k] = h;
-        }
-        atomic_store_explicit(&stop_ready, 1, memory_order_release);
-    }
-    pthread_mutex_unlock(&mu);
-}
-
-static bool stop_probe(uint64_t hash)
-{
-    uint64_t h = hash | 1;
-    size_t k = (size_t)(h >> 11) & (STOP_SLOTS - 1);
-    while (stop_table[k]) {
-        if (stop_table[k] == h)
-            return true;
-        k = (k + 1) & (STOP_SLOTS - 1);
-    }
-    return false;
-}
-
-bool nd_is_stopword_hash(uint64_t hash)
-{
-    stop_init();
-    return stop_probe(hash);
-}
-
 bool nd_is_stopword(const char *s, size_t len)
 {
-    return len <= 8 && nd_is_stopword_hash(XXH3_64bits(s, len));
+    return nd_lang_init() &&
+           nd_stop_in(nd_stop_id(XXH3_64bits(s, len), len), nd_lang_lookup("en"));
 }

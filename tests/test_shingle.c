@@ -23,7 +23,7 @@ static void shingles_of(const char *s, unsigned k, nd_u64v *out, nd_u64v *q)
 {
     nd_tok *toks = NULL;
     size_t cap = 0;
-    size_t n = nd_tokenize(s, strlen(s), &toks, &cap, 0);
+    size_t n = nd_tokenize(s, strlen(s), &toks, &cap, 0, NULL);
     assert_true(n != SIZE_MAX);
     assert_true(nd_shingles(toks, n, k, out, q));
     nd_free(toks);

@@ -23,7 +23,7 @@ static void check_tokens(const char *s, const char *const *want, size_t n, const
 {
     nd_tok *toks = NULL;
     size_t cap = 0;
-    size_t nt = nd_tokenize(s, strlen(s), &toks, &cap, 0);
+    size_t nt = nd_tokenize(s, strlen(s), &toks, &cap, 0, NULL);
     if (nt != n) {
         for (size_t i = 0; i < nt && i < 64; i++)
             print_message("  token %zu: '%.*s'\n", i, (int)toks[i].len, toks[i].s);
@@ -82,17 +82,66 @@ static void combining_marks_stay_inside_words(void **state)
     check_tokens("cafe\xCC\x81 noir", w, N(w), NULL);
 }
 
-static void cyrillic_greek_and_cjk_are_words(void **state)
+static void cyrillic_and_greek_are_words(void **state)
 {
     (void)state;
-    /* москва, 2025 года; αθήνα; 東京 */
+    /* москва, 2025 года; αθήνα */
     static const char *const w[] = {"\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", "2025",
                                     "\xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0",
-                                    "\xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1",
-                                    "\xE6\x9D\xB1\xE4\xBA\xAC"};
+                                    "\xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"};
     check_tokens("\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, 2025 \xD0\xB3\xD0\xBE\xD0\xB4"
-                 "\xD0\xB0; \xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 \xE6\x9D\xB1\xE4\xBA\xAC",
+                 "\xD0\xB0; \xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1",
                  w, N(w), NULL);
+}
+
+/* Chinese and Japanese have no spaces between words: each character is a token (so that
+ * shingles are character n-grams), and a Latin word inside such text stays whole. */
+static void han_and_kana_are_one_token_a_character(void **state)
+{
+    (void)state;
+    static const char *const w[] = {"東", "京", "で", "iphone", "を", "発", "表", "2025"};
+    check_tokens("東京でiphoneを発表。2025", w, N(w), NULL);
+}
+
+/* Thai: a consonant and the vowel and tone marks written on it are one token. */
+static void thai_marks_stay_with_their_letter(void **state)
+{
+    (void)state;
+    /* ที่ (tho thahan + sara i + mai ek) then นี่ */
+    static const char *const w[] = {"\xE0\xB8\x97\xE0\xB8\xB5\xE0\xB9\x88",
+                                    "\xE0\xB8\x99\xE0\xB8\xB5\xE0\xB9\x88"};
+    check_tokens("\xE0\xB8\x97\xE0\xB8\xB5\xE0\xB9\x88\xE0\xB8\x99\xE0\xB8\xB5\xE0\xB9\x88", w,
+                 N(w), NULL);
+}
+
+/* 「...」 and 『...』 open and close quotes. */
+static void cjk_corner_brackets_quote(void **state)
+{
+    (void)state;
+    static const char *const w[] = {"彼", "は", "遅", "い", "と", "言"};
+    static const int q[] = {0, 0, 1, 1, 0, 0};
+    check_tokens("彼は「遅い」と言", w, N(w), q);
+}
+
+/* Word-equivalents and letters per script, for the reader's rules and the language. */
+static void units_and_scripts_are_counted(void **state)
+{
+    (void)state;
+    nd_tok *toks = NULL;
+    size_t cap = 0;
+    uint32_t sc[ND_SC_COUNT] = {0};
+    const char *s = "abc \xD0\xB4\xD0\xB0 東京 ภา";
+    size_t n = nd_tokenize(s, strlen(s), &toks, &cap, 0, sc);
+    assert_int_equal(n, 6);
+    assert_int_equal(toks[0].unit, ND_UNIT);
+    assert_int_equal(toks[1].unit, ND_UNIT);
+    assert_int_equal(toks[2].unit, ND_UNIT / 2);
+    assert_int_equal(toks[4].unit, ND_UNIT / 3);
+    assert_int_equal(sc[ND_SC_LATIN], 3);
+    assert_int_equal(sc[ND_SC_CYRILLIC], 2);
+    assert_int_equal(sc[ND_SC_HAN], 2);
+    assert_int_equal(sc[ND_SC_THAI], 2);
+    nd_free(toks);
 }
 
 static void non_ascii_punctuation_and_symbols_split(void **state)
@@ -159,7 +208,7 @@ static void long_text_grows_the_token_array(void **state)
         len += (size_t)snprintf(s + len, 8000 - len, "w%d ", i);
     nd_tok *toks = NULL;
     size_t cap = 0;
-    size_t n = nd_tokenize(s, len, &toks, &cap, 0);
+    size_t n = nd_tokenize(s, len, &toks, &cap, 0, NULL);
     assert_int_equal(n, 1000);
     assert_true(cap >= 1000);
     char buf[16];
@@ -170,7 +219,7 @@ static void long_text_grows_the_token_array(void **state)
     }
     /* A second call reuses the array. */
     nd_tok *before = toks;
-    assert_int_equal(nd_tokenize("one two", 7, &toks, &cap, 0), 2);
+    assert_int_equal(nd_tokenize("one two", 7, &toks, &cap, 0, NULL), 2);
     assert_ptr_equal(toks, before);
     nd_free(toks);
     free(s);
@@ -182,7 +231,7 @@ static void length_bounds_the_input(void **state)
     nd_tok *toks = NULL;
     size_t cap = 0;
     /* Only the first 9 bytes: "alpha bet". */
-    assert_int_equal(nd_tokenize("alpha beta gamma", 9, &toks, &cap, 0), 2);
+    assert_int_equal(nd_tokenize("alpha beta gamma", 9, &toks, &cap, 0, NULL), 2);
     assert_int_equal(toks[1].len, 3);
     nd_free(toks);
 }
@@ -223,7 +272,11 @@ int main(void)
         cmocka_unit_test(empty_and_punctuation_only_give_no_tokens),
         cmocka_unit_test(accented_letters_stay_inside_words),
         cmocka_unit_test(combining_marks_stay_inside_words),
-        cmocka_unit_test(cyrillic_greek_and_cjk_are_words),
+        cmocka_unit_test(cyrillic_and_greek_are_words),
+        cmocka_unit_test(han_and_kana_are_one_token_a_character),
+        cmocka_unit_test(thai_marks_stay_with_their_letter),
+        cmocka_unit_test(cjk_corner_brackets_quote),
+        cmocka_unit_test(units_and_scripts_are_counted),
         cmocka_unit_test(non_ascii_punctuation_and_symbols_split),
         cmocka_unit_test(words_inside_double_quotes_are_flagged),
         cmocka_unit_test(several_quoted_spans),
