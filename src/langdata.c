@@ -33,8 +33,13 @@
 
 #include <stddef.h>
 
+/* For a language whose chrome phrases or tail headings are not known here. */
+static const nd_cue no_cues[] = {{NULL, 0}};
+static const char *const no_tail[] = {NULL};
 
-/* ---- English (en): the lists of tokenize.c and boilerplate.c, in their order (three repeated stopwords, "been", "would", "there", written once) ---- */
+/* ---- English (en) ---- */
+/* The lists of tokenize.c and boilerplate.c, in their order (three repeated stopwords, "been",
+ * "would", "there", written once). */
 static const char *const en_stop[] = {
     "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
     "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by",
@@ -230,30 +235,36 @@ static const char *const de_tail[] = {
     NULL,
 };
 
-/* ---- Japanese (ja): single characters, particles and auxiliaries in hiragana and a few function kanji ---- */
+/* ---- Japanese (ja) ---- */
+/* Single characters, particles and auxiliaries in hiragana and a few function kanji. */
 static const char *const ja_stop[] = {
-    "の", "に", "は", "を", "が", "で", "と", "も", "た", "て", "し", "な", "い", "か", "ら", "れ", "る", "す",
-    "ま", "だ", "う", "っ", "ど", "こ", "そ", "あ", "や", "へ", "よ", "ね", "ず", "ん", "り", "き", "く", "け",
-    "せ", "つ", "ば", "ご", "お", "等", "的", "中", "者", "氏", "後", "約", "各", "同", "以", "及", "又",
+    "の", "に", "は", "を", "が", "で", "と", "も", "た", "て", "し", "な", "い", "か", "ら",
+    "れ", "る", "す", "ま", "だ", "う", "っ", "ど", "こ", "そ", "あ", "や", "へ", "よ", "ね",
+    "ず", "ん", "り", "き", "く", "け", "せ", "つ", "ば", "ご", "お", "等", "的", "中", "者",
+    "氏", "後", "約", "各", "同", "以", "及", "又",
     NULL,
 };
 static const nd_cue ja_cues[] = {
     /* unambiguous chrome (max_words in characters) */
-    {"無断転載", 80}, {"無断複製", 80}, {"転載禁止", 80}, {"著作権", 60}, {"プライバシーポリシー", 80},
-    {"個人情報保護方針", 80}, {"個人情報の取り扱い", 80}, {"利用規約", 60}, {"本文へスキップ", 40}, {"メインコンテンツへ", 40},
-    {"会員登録", 40}, {"有料会員", 60}, {"この記事は有料会員限定", 80}, {"続きをお読みいただけます", 80}, {"残り", 12},
-    {"ニュースレター", 60}, {"メルマガ", 40}, {"この記事を読んだ人", 40}, {"あわせて読みたい", 30}, {"こちらもおすすめ", 30},
-    {"おすすめ記事", 30}, {"関連記事", 30}, {"関連ニュース", 30}, {"人気記事", 30}, {"アクセスランキング", 30},
-    {"ランキング", 12}, {"フォローする", 30}, {"写真:", 40}, {"提供:", 40}, {"出典:", 40},
+    {"無断転載", 80}, {"無断複製", 80}, {"転載禁止", 80}, {"著作権", 60},
+    {"プライバシーポリシー", 80}, {"個人情報保護方針", 80}, {"個人情報の取り扱い", 80},
+    {"利用規約", 60}, {"本文へスキップ", 40}, {"メインコンテンツへ", 40}, {"会員登録", 40},
+    {"有料会員", 60}, {"この記事は有料会員限定", 80}, {"続きをお読みいただけます", 80},
+    {"残り", 12}, {"ニュースレター", 60}, {"メルマガ", 40}, {"この記事を読んだ人", 40},
+    {"あわせて読みたい", 30}, {"こちらもおすすめ", 30}, {"おすすめ記事", 30}, {"関連記事", 30},
+    {"関連ニュース", 30}, {"人気記事", 30}, {"アクセスランキング", 30}, {"ランキング", 12},
+    {"フォローする", 30}, {"写真:", 40}, {"提供:", 40}, {"出典:", 40},
     /* weaker: only in short runs */
-    {"シェア", 12}, {"ツイート", 12}, {"ポスト", 8}, {"ブックマーク", 12}, {"印刷", 6}, {"コメント", 10}, {"広告", 8},
-    {"公開日", 20}, {"更新日", 20}, {"続きを読む", 20}, {"もっと見る", 12}, {"ログイン", 10}, {"検索", 6},
-    {"メニュー", 8}, {"トップページ", 12}, {"ホーム", 6}, {"お問い合わせ", 20}, {"会社概要", 20}, {"サイトマップ", 20},
+    {"シェア", 12}, {"ツイート", 12}, {"ポスト", 8}, {"ブックマーク", 12}, {"印刷", 6},
+    {"コメント", 10}, {"広告", 8}, {"公開日", 20}, {"更新日", 20}, {"続きを読む", 20},
+    {"もっと見る", 12}, {"ログイン", 10}, {"検索", 6}, {"メニュー", 8}, {"トップページ", 12},
+    {"ホーム", 6}, {"お問い合わせ", 20}, {"会社概要", 20}, {"サイトマップ", 20},
     {"ページトップへ", 12},
     {NULL, 0},
 };
 static const char *const ja_tail[] = {
-    "関連記事", "関連ニュース", "あわせて読みたい", "こちらもおすすめ", "おすすめ記事", "この記事を読んだ人はこちらも", "人気記事", "アクセスランキング",
+    "関連記事", "関連ニュース", "あわせて読みたい", "こちらもおすすめ", "おすすめ記事",
+    "この記事を読んだ人はこちらも", "人気記事", "アクセスランキング",
     NULL,
 };
 
@@ -627,36 +638,91 @@ static const char *const tr_tail[] = {
     NULL,
 };
 
-/* ---- Chinese (zh): single characters, simplified and traditional ---- */
+/* ---- Chinese (zh) ---- */
+/* Single characters, simplified and traditional. */
 static const char *const zh_stop[] = {
-    "的", "了", "是", "在", "和", "也", "就", "都", "而", "及", "与", "着", "或", "等", "将", "把", "被", "对",
-    "从", "向", "于", "以", "为", "由", "让", "给", "但", "并", "且", "还", "又", "更", "很", "最", "已", "曾",
-    "正", "不", "没", "无", "非", "这", "那", "其", "此", "之", "所", "个", "们", "他", "她", "它", "我", "你",
-    "您", "该", "各", "每", "有", "会", "能", "可", "要", "应", "须", "得", "地", "过", "吗", "呢", "吧", "么",
-    "哪", "谁", "如", "若", "因", "虽", "则", "即", "便", "才", "再", "只", "仅", "至", "自", "据", "称", "说",
-    "当", "中", "后", "些", "這", "們", "個", "與", "對", "從", "為", "會", "該", "說", "還", "過", "應", "麼",
-    "將", "無", "於", "讓", "給", "雖", "則", "僅", "據", "稱", "著", "後", "當", "並",
+    "的", "了", "是", "在", "和", "也", "就", "都", "而", "及", "与", "着", "或", "等", "将",
+    "把", "被", "对", "从", "向", "于", "以", "为", "由", "让", "给", "但", "并", "且", "还",
+    "又", "更", "很", "最", "已", "曾", "正", "不", "没", "无", "非", "这", "那", "其", "此",
+    "之", "所", "个", "们", "他", "她", "它", "我", "你", "您", "该", "各", "每", "有", "会",
+    "能", "可", "要", "应", "须", "得", "地", "过", "吗", "呢", "吧", "么", "哪", "谁", "如",
+    "若", "因", "虽", "则", "即", "便", "才", "再", "只", "仅", "至", "自", "据", "称", "说",
+    "当", "中", "后", "些", "這", "們", "個", "與", "對", "從", "為", "會", "該", "說", "還",
+    "過", "應", "麼", "將", "無", "於", "讓", "給", "雖", "則", "僅", "據", "稱", "著", "後",
+    "當", "並",
     NULL,
 };
 static const nd_cue zh_cues[] = {
     /* unambiguous chrome (max_words in characters) */
-    {"版权所有", 80}, {"版權所有", 80}, {"未经授权", 80}, {"未經授權", 80}, {"不得转载", 80}, {"禁止转载", 80},
-    {"转载请注明", 80}, {"免责声明", 80}, {"免責聲明", 80}, {"隐私政策", 60}, {"隱私權政策", 60}, {"用户协议", 60},
-    {"服务条款", 60}, {"责任编辑", 40}, {"責任編輯", 40}, {"编辑:", 30}, {"来源:", 40}, {"來源:", 40},
-    {"原标题", 40}, {"扫码关注", 60}, {"扫一扫", 40}, {"关注我们", 40}, {"关注公众号", 60}, {"微信公众号", 60},
-    {"点击查看", 30}, {"点击进入", 30}, {"相关阅读", 20}, {"相關閱讀", 20}, {"相关新闻", 20}, {"相關新聞", 20},
-    {"延伸阅读", 20}, {"延伸閱讀", 20}, {"推荐阅读", 20}, {"热门推荐", 20}, {"热门文章", 20}, {"猜你喜欢", 20},
-    {"更多精彩", 30},
+    {"版权所有", 80}, {"版權所有", 80}, {"未经授权", 80}, {"未經授權", 80}, {"不得转载", 80},
+    {"禁止转载", 80}, {"转载请注明", 80}, {"免责声明", 80}, {"免責聲明", 80}, {"隐私政策", 60},
+    {"隱私權政策", 60}, {"用户协议", 60}, {"服务条款", 60}, {"责任编辑", 40}, {"責任編輯", 40},
+    {"编辑:", 30}, {"来源:", 40}, {"來源:", 40}, {"原标题", 40}, {"扫码关注", 60},
+    {"扫一扫", 40}, {"关注我们", 40}, {"关注公众号", 60}, {"微信公众号", 60}, {"点击查看", 30},
+    {"点击进入", 30}, {"相关阅读", 20}, {"相關閱讀", 20}, {"相关新闻", 20}, {"相關新聞", 20},
+    {"延伸阅读", 20}, {"延伸閱讀", 20}, {"推荐阅读", 20}, {"热门推荐", 20}, {"热门文章", 20},
+    {"猜你喜欢", 20}, {"更多精彩", 30},
     /* weaker: only in short runs */
-    {"分享到", 20}, {"分享", 10}, {"转发", 8}, {"收藏", 8}, {"评论", 8}, {"評論", 8}, {"打印", 6}, {"广告", 8},
-    {"廣告", 8}, {"登录", 6}, {"登錄", 6}, {"注册", 6}, {"首页", 8}, {"首頁", 8}, {"返回顶部", 12},
-    {"联系我们", 20}, {"聯絡我們", 20}, {"关于我们", 20}, {"關於我們", 20}, {"网站地图", 20}, {"阅读全文", 20},
-    {"閱讀全文", 20}, {"图片来源", 40}, {"圖片來源", 40}, {"图:", 30}, {"圖:", 30}, {"微博", 10}, {"微信", 10},
+    {"分享到", 20}, {"分享", 10}, {"转发", 8}, {"收藏", 8}, {"评论", 8}, {"評論", 8},
+    {"打印", 6}, {"广告", 8}, {"廣告", 8}, {"登录", 6}, {"登錄", 6}, {"注册", 6}, {"首页", 8},
+    {"首頁", 8}, {"返回顶部", 12}, {"联系我们", 20}, {"聯絡我們", 20}, {"关于我们", 20},
+    {"關於我們", 20}, {"网站地图", 20}, {"阅读全文", 20}, {"閱讀全文", 20}, {"图片来源", 40},
+    {"圖片來源", 40}, {"图:", 30}, {"圖:", 30}, {"微博", 10}, {"微信", 10},
     {NULL, 0},
 };
 static const char *const zh_tail[] = {
-    "相关阅读", "相關閱讀", "相关新闻", "相關新聞", "延伸阅读", "延伸閱讀", "推荐阅读", "猜你喜欢", "热门推荐", "更多新闻", "相关文章",
-    "相關文章",
+    "相关阅读", "相關閱讀", "相关新闻", "相關新聞", "延伸阅读", "延伸閱讀", "推荐阅读",
+    "猜你喜欢", "热门推荐", "更多新闻", "相关文章", "相關文章",
+    NULL,
+};
+
+/* ---- Persian (fa) ---- */
+/* Words written with a zero-width non-joiner are spelt without it, as nd_clean leaves them. */
+static const char *const fa_stop[] = {
+    "و", "در", "به", "از", "که", "این", "را", "با", "است", "برای", "آن", "یک", "خود", "تا",
+    "بر", "هم", "نیز", "می", "شد", "شده", "بود", "کرد", "کرده", "های", "ها", "ای", "اما", "یا",
+    "اگر", "چون", "زیرا", "پس", "هر", "همه", "دیگر", "بین", "پیش", "بعد", "روی", "زیر",
+    "درباره", "میان", "نه", "هیچ", "چه", "چرا", "کجا", "او", "وی", "ما", "شما", "من", "تو",
+    "آنها", "آنان", "ایشان", "اند", "ام", "ایم", "اید", "هست", "هستند", "بودند", "باشد",
+    "باید", "شود", "شوند", "کند", "کنند", "گفت", "گفته", "همچنین", "چنین", "چنان", "حتی",
+    "فقط", "تنها", "بسیار", "خیلی", "بیشتر", "اکنون", "هنوز", "دارد", "دارند", "داشت", "توسط",
+    "طی", "علیه", "مانند", "مثل", "اینکه", "آنکه", "همین", "همان", "ولی", "سپس", "میشود",
+    "میکند", "میکنند", "میگوید", "نمی",
+    NULL,
+};
+static const nd_cue fa_cues[] = {
+    {"کلیه حقوق محفوظ است", 60}, {"تمامی حقوق", 60}, {"حریم خصوصی", 30}, {"اشتراک گذاری", 10},
+    {"نظرات", 8}, {"تبلیغات", 5}, {"بیشتر بخوانید", 15}, {"اخبار مرتبط", 15},
+    {"پربازدیدترین", 12}, {"عکس:", 40}, {"منبع:", 30},
+    {NULL, 0},
+};
+static const char *const fa_tail[] = {
+    "بیشتر بخوانید", "اخبار مرتبط", "پربازدیدترین", "مطالب مرتبط",
+    NULL,
+};
+
+/* ---- Vietnamese (vi) ---- */
+/* Syllables, as spaces separate them. */
+static const char *const vi_stop[] = {
+    "và", "của", "là", "có", "không", "được", "cho", "với", "các", "những", "một", "này", "đã",
+    "sẽ", "đang", "trong", "từ", "khi", "để", "theo", "về", "tại", "đến", "ra", "vào", "lên",
+    "cũng", "nhưng", "hay", "hoặc", "nếu", "thì", "mà", "vì", "do", "bởi", "nên", "rằng",
+    "như", "đó", "đây", "kia", "ấy", "nào", "gì", "ai", "sao", "bao", "nhiêu", "rất", "hơn",
+    "nhất", "lại", "còn", "vẫn", "đều", "chỉ", "mới", "bị", "sau", "trước", "trên", "dưới",
+    "giữa", "ông", "bà", "anh", "chị", "họ", "chúng", "tôi", "ta", "mình", "nó", "cả", "mỗi",
+    "mọi", "việc", "sự", "cuộc", "thế", "vậy", "thể", "nói", "biết",
+    NULL,
+};
+static const nd_cue vi_cues[] = {
+    {"bản quyền thuộc về", 60}, {"chính sách bảo mật", 60}, {"điều khoản sử dụng", 50},
+    {"ghi rõ nguồn", 60}, {"đăng ký nhận tin", 40}, {"đăng nhập", 8}, {"bình luận", 8},
+    {"chia sẻ", 8}, {"quảng cáo", 5}, {"tin liên quan", 15}, {"bài viết liên quan", 15},
+    {"đọc nhiều nhất", 15}, {"xem thêm", 12}, {"ảnh:", 40}, {"nguồn:", 30}, {"tìm kiếm", 5},
+    {"liên hệ", 8},
+    {NULL, 0},
+};
+static const char *const vi_tail[] = {
+    "tin liên quan", "bài viết liên quan", "đọc nhiều nhất", "tin cùng chuyên mục",
     NULL,
 };
 
@@ -700,34 +766,85 @@ static const char *const id_tail[] = {
     NULL,
 };
 
-/* ---- Korean (ko): whole space-separated words (eojeol), particles attached ---- */
+/* ---- Czech (cs) ---- */
+static const char *const cs_stop[] = {
+    "a", "i", "v", "ve", "na", "s", "se", "z", "ze", "do", "o", "od", "po", "za", "k", "ke",
+    "pro", "při", "před", "mezi", "u", "bez", "nad", "pod", "podle", "přes", "kvůli", "během",
+    "proti", "kromě", "díky", "vůči", "nebo", "ani", "ale", "však", "jenže", "že", "aby",
+    "když", "protože", "proto", "pokud", "jestli", "než", "jako", "až", "tak", "jak", "co",
+    "kdo", "kde", "kdy", "proč", "já", "ty", "on", "ona", "ono", "my", "vy", "oni", "ony",
+    "mě", "mi", "mne", "tě", "ti", "ho", "mu", "jej", "ji", "jí", "je", "jim", "jich", "jimi",
+    "nás", "nám", "vás", "vám", "sebe", "si", "sobě", "můj", "moje", "jeho", "její", "jejich",
+    "svůj", "svá", "své", "svou", "svého", "svým", "svých", "náš", "naše", "naší", "váš",
+    "ten", "ta", "to", "toho", "té", "tomu", "tom", "tím", "těch", "těm", "tento", "tato",
+    "toto", "tyto", "této", "tohoto", "tomto", "takový", "taková", "takové", "který", "která",
+    "které", "kterou", "kterého", "kterém", "kterým", "kteří", "kterých", "čeho", "čemu",
+    "čím", "koho", "komu", "jsou", "byl", "byla", "bylo", "byli", "byly", "být", "bude",
+    "budou", "jsem", "jsme", "jste", "by", "bych", "bychom", "není", "nejsou", "nebyl",
+    "nebude", "má", "mají", "měl", "měla", "mělo", "měli", "mít", "může", "mohou", "mohl",
+    "mohla", "lze", "musí", "musel", "chce", "chtěl", "ne", "nic", "nikdo", "nikdy", "žádný",
+    "žádná", "žádné", "také", "taky", "už", "ještě", "jen", "jenom", "pouze", "velmi", "více",
+    "méně", "nejvíce", "skoro", "dokonce", "právě", "vždy", "teď", "nyní", "dnes", "zde",
+    "tady", "tam", "pak", "potom", "zatím", "totiž", "tedy", "přitom", "všechno", "všichni",
+    "všechny", "všech", "každý", "každá", "každé", "jiný", "jiná", "jiné", "jiných", "sám",
+    "sama", "samo", "řekl", "řekla", "uvedl", "uvedla", "dodal",
+    NULL,
+};
+static const nd_cue cs_cues[] = {
+    {"všechna práva vyhrazena", 60}, {"zásady ochrany osobních údajů", 60},
+    {"ochrana osobních údajů", 40}, {"podmínky užívání", 50}, {"přeskočit na obsah", 40},
+    {"přihlásit se", 12}, {"přihlášení", 8}, {"registrace", 8}, {"předplatné", 15},
+    {"předplaťte si", 40}, {"podpořte nás", 40}, {"přidat komentář", 40}, {"diskuse", 8},
+    {"komentáře", 12}, {"sdílet", 10}, {"sdílejte", 12}, {"tisk", 4}, {"vytisknout", 8},
+    {"reklama", 5}, {"mohlo by vás zajímat", 30}, {"související články", 15},
+    {"nejčtenější", 12}, {"čtěte také", 15}, {"přečtěte si také", 15}, {"foto:", 40},
+    {"zdroj:", 30}, {"autor:", 30}, {"vyhledávání", 6}, {"hledat", 5}, {"kontakty", 8},
+    {"o nás", 8}, {"redakce", 6},
+    {NULL, 0},
+};
+static const char *const cs_tail[] = {
+    "mohlo by vás zajímat", "související články", "nejčtenější", "čtěte také",
+    "přečtěte si také", "další články",
+    NULL,
+};
+
+/* ---- Korean (ko) ---- */
+/* Whole space-separated words (eojeol), particles attached. */
 static const char *const ko_stop[] = {
-    "그리고", "그러나", "하지만", "또한", "및", "등", "이", "그", "저", "것", "수", "있다", "없다", "있는", "없는", "있고",
-    "있어", "있을", "있었다", "한", "할", "하는", "하고", "해", "했다", "한다", "하며", "하면", "해서", "했던", "된다",
-    "됐다", "되는", "된", "될", "되고", "위해", "위한", "대한", "대해", "통해", "따라", "따르면", "때문에", "함께", "더",
-    "또", "다시", "가장", "매우", "아주", "잘", "못", "안", "이번", "지난", "이날", "그는", "그녀는", "이는", "이를",
-    "이에", "이후", "이전", "당시", "모든", "각", "여러", "다른", "같은", "이런", "그런", "어떤", "무엇", "왜", "어떻게",
-    "언제", "어디", "누가", "우리", "우리는", "저희", "나", "그들", "자신", "것은", "것을", "것이", "것으로", "것이다", "것도",
-    "수도", "때", "중", "등을", "등이", "등의", "밝혔다", "말했다", "전했다", "설명했다", "강조했다", "덧붙였다", "있습니다",
-    "했습니다", "합니다", "입니다", "됩니다", "또는", "혹은", "즉", "만약", "비록", "만", "뿐", "좀", "곧", "이미", "아직",
-    "바로", "특히", "다만", "한편", "게다가", "따라서", "그래서", "그런데", "그러면", "오히려", "결국", "역시", "모두", "대부분",
+    "그리고", "그러나", "하지만", "또한", "및", "등", "이", "그", "저", "것", "수", "있다",
+    "없다", "있는", "없는", "있고", "있어", "있을", "있었다", "한", "할", "하는", "하고", "해",
+    "했다", "한다", "하며", "하면", "해서", "했던", "된다", "됐다", "되는", "된", "될", "되고",
+    "위해", "위한", "대한", "대해", "통해", "따라", "따르면", "때문에", "함께", "더", "또",
+    "다시", "가장", "매우", "아주", "잘", "못", "안", "이번", "지난", "이날", "그는", "그녀는",
+    "이는", "이를", "이에", "이후", "이전", "당시", "모든", "각", "여러", "다른", "같은",
+    "이런", "그런", "어떤", "무엇", "왜", "어떻게", "언제", "어디", "누가", "우리", "우리는",
+    "저희", "나", "그들", "자신", "것은", "것을", "것이", "것으로", "것이다", "것도", "수도",
+    "때", "중", "등을", "등이", "등의", "밝혔다", "말했다", "전했다", "설명했다", "강조했다",
+    "덧붙였다", "있습니다", "했습니다", "합니다", "입니다", "됩니다", "또는", "혹은", "즉",
+    "만약", "비록", "만", "뿐", "좀", "곧", "이미", "아직", "바로", "특히", "다만", "한편",
+    "게다가", "따라서", "그래서", "그런데", "그러면", "오히려", "결국", "역시", "모두",
+    "대부분",
     NULL,
 };
 static const nd_cue ko_cues[] = {
     /* unambiguous chrome */
-    {"무단전재", 60}, {"무단 전재", 60}, {"재배포 금지", 60}, {"재배포금지", 60}, {"저작권자", 50}, {"개인정보처리방침", 60},
-    {"개인정보 처리방침", 60}, {"개인정보취급방침", 60}, {"이용약관", 50}, {"청소년보호정책", 60}, {"본문 바로가기", 40},
-    {"뉴스레터", 40}, {"구독하기", 30}, {"기사제보", 30}, {"제보하기", 30}, {"댓글을 남겨주세요", 40}, {"공유하기", 20},
-    {"url 복사", 20}, {"링크 복사", 20}, {"관련기사", 15}, {"관련 기사", 15}, {"많이 본 뉴스", 15},
-    {"가장 많이 본", 15}, {"인기 기사", 15}, {"추천 기사", 15}, {"사진=", 40}, {"사진 =", 40},
+    {"무단전재", 60}, {"무단 전재", 60}, {"재배포 금지", 60}, {"재배포금지", 60},
+    {"저작권자", 50}, {"개인정보처리방침", 60}, {"개인정보 처리방침", 60},
+    {"개인정보취급방침", 60}, {"이용약관", 50}, {"청소년보호정책", 60}, {"본문 바로가기", 40},
+    {"뉴스레터", 40}, {"구독하기", 30}, {"기사제보", 30}, {"제보하기", 30},
+    {"댓글을 남겨주세요", 40}, {"공유하기", 20}, {"url 복사", 20}, {"링크 복사", 20},
+    {"관련기사", 15}, {"관련 기사", 15}, {"많이 본 뉴스", 15}, {"가장 많이 본", 15},
+    {"인기 기사", 15}, {"추천 기사", 15}, {"사진=", 40}, {"사진 =", 40},
     /* weaker: only in short paragraphs */
-    {"구독", 8}, {"공유", 6}, {"좋아요", 8}, {"인쇄", 5}, {"스크랩", 8}, {"글자크기", 12}, {"댓글", 8},
-    {"광고", 5}, {"입력", 8}, {"수정", 6}, {"승인", 6}, {"로그인", 8}, {"회원가입", 12}, {"검색", 4},
-    {"전체메뉴", 10}, {"메뉴", 4}, {"홈", 3}, {"맨 위로", 10}, {"회사소개", 12}, {"고객센터", 12},
+    {"구독", 8}, {"공유", 6}, {"좋아요", 8}, {"인쇄", 5}, {"스크랩", 8}, {"글자크기", 12},
+    {"댓글", 8}, {"광고", 5}, {"입력", 8}, {"수정", 6}, {"승인", 6}, {"로그인", 8},
+    {"회원가입", 12}, {"검색", 4}, {"전체메뉴", 10}, {"메뉴", 4}, {"홈", 3}, {"맨 위로", 10},
+    {"회사소개", 12}, {"고객센터", 12},
     {NULL, 0},
 };
 static const char *const ko_tail[] = {
-    "관련기사", "관련 기사", "많이 본 뉴스", "가장 많이 본 뉴스", "인기 기사", "추천 기사", "함께 볼만한 뉴스", "이 시각 주요뉴스",
+    "관련기사", "관련 기사", "많이 본 뉴스", "가장 많이 본 뉴스", "인기 기사", "추천 기사",
+    "함께 볼만한 뉴스", "이 시각 주요뉴스",
     NULL,
 };
 
@@ -816,15 +933,171 @@ static const char *const ar_tail[] = {
     NULL,
 };
 
-/* ---- Thai (th): words, although Thai text runs them together (for substring counts) ---- */
+/* ---- Hungarian (hu) ---- */
+static const char *const hu_stop[] = {
+    "a", "az", "és", "hogy", "nem", "is", "egy", "meg", "de", "van", "volt", "már", "csak",
+    "még", "ki", "el", "be", "fel", "le", "össze", "mint", "ha", "mert", "vagy", "sem", "azt",
+    "ez", "ezt", "ennek", "annak", "azok", "ezek", "amely", "amelyek", "amelyet", "amelynek",
+    "aki", "akik", "akit", "amit", "ami", "amikor", "ahol", "ahogy", "hanem", "pedig",
+    "illetve", "szerint", "után", "előtt", "alatt", "között", "miatt", "számára", "mellett",
+    "ellen", "óta", "által", "során", "kívül", "felé", "nélkül", "nagyon", "most", "lesz",
+    "lett", "lehet", "kell", "kellett", "nincs", "nincsenek", "vannak", "voltak", "lenne",
+    "lettek", "azonban", "viszont", "így", "úgy", "akkor", "itt", "ott", "én", "te", "ő", "mi",
+    "ti", "ők", "őt", "őket", "neki", "nekik", "vele", "velük", "rá", "tőle", "benne", "arra",
+    "erre", "arról", "erről", "abban", "ebben", "ahhoz", "ehhez", "mindig", "sok", "több",
+    "minden", "mondta", "közölte", "hozzátette", "egyik", "másik", "saját", "sőt", "tehát",
+    "ugyanis", "hiszen", "mintegy", "körül", "s",
+    NULL,
+};
+static const nd_cue hu_cues[] = {
+    {"minden jog fenntartva", 60}, {"adatvédelmi tájékoztató", 60},
+    {"adatvédelmi nyilatkozat", 60}, {"adatkezelési tájékoztató", 60},
+    {"felhasználási feltételek", 50}, {"ugrás a tartalomra", 40}, {"impresszum", 15},
+    {"feliratkozás", 20}, {"iratkozzon fel", 40}, {"bejelentkezés", 10}, {"támogass", 30},
+    {"hozzászólások", 12}, {"hozzászólás", 10}, {"megosztás", 10}, {"nyomtatás", 8},
+    {"hirdetés", 5}, {"kapcsolódó cikkek", 15}, {"legolvasottabb", 12},
+    {"ezek is érdekelhetik", 30}, {"fotó:", 40}, {"forrás:", 30}, {"keresés", 5},
+    {"kapcsolat", 8},
+    {NULL, 0},
+};
+static const char *const hu_tail[] = {
+    "kapcsolódó cikkek", "legolvasottabb", "ezek is érdekelhetik", "további cikkek",
+    "friss hírek",
+    NULL,
+};
+
+/* ---- Swedish (sv) ---- */
+static const char *const sv_stop[] = {
+    "och", "i", "att", "det", "som", "en", "ett", "på", "är", "av", "för", "med", "till",
+    "den", "de", "inte", "om", "han", "hon", "men", "var", "jag", "sig", "från", "vi", "så",
+    "kan", "man", "när", "under", "också", "efter", "eller", "nu", "sin", "sitt", "sina",
+    "där", "vid", "mot", "ska", "skulle", "kommer", "ut", "får", "finns", "vara", "hade",
+    "alla", "andra", "mycket", "än", "här", "då", "sedan", "över", "bara", "blir", "blev",
+    "upp", "även", "vad", "vill", "ha", "har", "hur", "mer", "mest", "många", "någon", "något",
+    "några", "ingen", "inget", "inga", "hans", "hennes", "deras", "dess", "vår", "vårt",
+    "våra", "min", "mitt", "mina", "din", "ditt", "dina", "er", "ert", "era", "dem", "oss",
+    "mig", "dig", "honom", "henne", "denna", "detta", "dessa", "vilken", "vilket", "vilka",
+    "varför", "vem", "utan", "enligt", "mellan", "genom", "hos", "inom", "bland", "kring",
+    "trots", "före", "åt", "ju", "dock", "redan", "fortfarande", "alltid", "aldrig", "kanske",
+    "säger", "sa", "sade",
+    NULL,
+};
+static const nd_cue sv_cues[] = {
+    {"alla rättigheter förbehållna", 60}, {"integritetspolicy", 60}, {"personuppgifter", 30},
+    {"användarvillkor", 50}, {"hoppa till innehållet", 40}, {"prenumerera", 20},
+    {"bli prenumerant", 40}, {"logga in", 10}, {"skapa konto", 20}, {"stöd oss", 40},
+    {"lämna en kommentar", 40}, {"kommentarer", 12}, {"dela", 4}, {"dela artikeln", 30},
+    {"skriv ut", 8}, {"annons", 5}, {"läs också", 15}, {"läs mer", 15}, {"mest läst", 15},
+    {"relaterade artiklar", 15}, {"foto:", 40}, {"bild:", 40}, {"sök", 4}, {"meny", 5},
+    {"kontakta oss", 15}, {"om oss", 8},
+    {NULL, 0},
+};
+static const char *const sv_tail[] = {
+    "läs också", "mest läst", "relaterade artiklar", "fler nyheter", "mer om ämnet",
+    "du kanske också gillar",
+    NULL,
+};
+
+/* ---- Greek (el) ---- */
+/* Final sigma written σ, as case folding leaves it. */
+static const char *const el_stop[] = {
+    "και", "το", "η", "ο", "οι", "τα", "του", "τησ", "των", "τον", "την", "τη", "στο", "στη",
+    "στην", "στον", "στα", "στισ", "στουσ", "σε", "από", "με", "για", "που", "να", "θα", "δεν",
+    "μη", "μην", "είναι", "ήταν", "έχει", "έχουν", "είχε", "είχαν", "ένα", "μια", "μία",
+    "ενόσ", "μιασ", "ένασ", "τισ", "τουσ", "ωσ", "ότι", "όπωσ", "αλλά", "ή", "όμωσ", "αυτό",
+    "αυτή", "αυτόσ", "αυτά", "αυτών", "αυτού", "αυτήν", "αυτοί", "αυτέσ", "οποίο", "οποία",
+    "οποίοσ", "οποίεσ", "οποίων", "οποίοι", "οποίου", "επίσησ", "ακόμη", "ακόμα", "πολύ",
+    "πιο", "μετά", "πριν", "κατά", "προσ", "χωρίσ", "μέχρι", "έωσ", "μεταξύ", "λόγω",
+    "σύμφωνα", "δηλαδή", "ενώ", "αν", "εάν", "όταν", "όπου", "πωσ", "πώσ", "τι", "ποιοσ",
+    "εμείσ", "εσείσ", "μου", "σου", "μασ", "σασ", "ήδη", "μόνο", "πάντα", "όλα", "όλοι",
+    "όλεσ", "όλη", "όλο", "κάθε", "άλλα", "άλλο", "άλλεσ", "άλλοι", "είπε", "δήλωσε",
+    "ανέφερε", "έχουμε", "είμαστε", "μπορεί", "πρέπει", "εδώ", "εκεί", "τώρα", "έτσι",
+    NULL,
+};
+static const nd_cue el_cues[] = {
+    {"με επιφύλαξη παντόσ δικαιώματοσ", 60}, {"πολιτική απορρήτου", 60}, {"όροι χρήσησ", 50},
+    {"μετάβαση στο περιεχόμενο", 40}, {"εγγραφείτε", 30}, {"σύνδεση", 6}, {"σχόλια", 10},
+    {"κοινοποίηση", 10}, {"εκτύπωση", 8}, {"διαφήμιση", 5}, {"διαβάστε επίσησ", 15},
+    {"διαβάστε ακόμη", 15}, {"σχετικά άρθρα", 15}, {"δημοφιλή", 10}, {"φωτογραφία:", 40},
+    {"πηγή:", 30}, {"αναζήτηση", 5}, {"επικοινωνία", 8},
+    {NULL, 0},
+};
+static const char *const el_tail[] = {
+    "διαβάστε επίσησ", "διαβάστε ακόμη", "σχετικά άρθρα", "δημοφιλή", "περισσότερα νέα",
+    NULL,
+};
+
+/* ---- Romanian (ro) ---- */
+/* Words with "ș" and "ț" also in the older cedilla forms "ş" and "ţ" where frequent. */
+static const char *const ro_stop[] = {
+    "și", "şi", "în", "de", "la", "a", "al", "ai", "ale", "cu", "pe", "din", "pentru", "că",
+    "care", "este", "sunt", "nu", "se", "o", "un", "una", "unei", "unui", "unor", "mai",
+    "fost", "fi", "va", "vor", "ar", "au", "am", "ați", "aţi", "are", "avea", "dar", "sau",
+    "ci", "iar", "dacă", "când", "unde", "cum", "ce", "cine", "cel", "cea", "cei", "cele",
+    "acest", "această", "acesta", "aceasta", "acestea", "aceștia", "aceştia", "acestui",
+    "acestei", "acel", "acea", "acele", "el", "ea", "ei", "ele", "lui", "lor", "îi", "le",
+    "îl", "i", "l", "s", "mi", "ne", "vă", "își", "îşi", "după", "înainte", "între", "prin",
+    "spre", "despre", "până", "fără", "sub", "peste", "asupra", "către", "decât", "doar",
+    "numai", "încă", "deja", "foarte", "tot", "toate", "toți", "toţi", "toată", "fiecare",
+    "său", "sa", "săi", "sale", "nostru", "noastră", "noi", "voi", "eu", "tu", "acum", "aici",
+    "acolo", "astfel", "însă", "totuși", "totuşi", "deoarece", "potrivit", "conform",
+    "declarat", "spus", "afirmat", "anunțat",
+    NULL,
+};
+static const nd_cue ro_cues[] = {
+    {"toate drepturile rezervate", 60}, {"politica de confidențialitate", 60},
+    {"politica de confidenţialitate", 60}, {"termeni și condiții", 50},
+    {"termeni şi condiţii", 50}, {"sari la conținut", 40}, {"abonează-te", 40},
+    {"autentificare", 10}, {"susține", 12}, {"lasă un comentariu", 40}, {"comentarii", 12},
+    {"distribuie", 10}, {"printează", 8}, {"publicitate", 5}, {"citește și", 15},
+    {"citeşte şi", 15}, {"articole similare", 15}, {"cele mai citite", 15}, {"foto:", 40},
+    {"sursa:", 30}, {"căutare", 5}, {"contact", 8},
+    {NULL, 0},
+};
+static const char *const ro_tail[] = {
+    "citește și", "citeşte şi", "articole similare", "cele mai citite", "știri similare",
+    "ştiri similare",
+    NULL,
+};
+
+/* ---- Danish (da) ---- */
+static const char *const da_stop[] = {
+    "og", "i", "at", "det", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af",
+    "for", "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde",
+    "ham", "hun", "nu", "over", "da", "fra", "du", "ud", "sin", "sit", "sine", "dem", "os",
+    "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle", "vil", "blev",
+    "kunne", "ind", "når", "være", "dog", "noget", "ville", "jo", "deres", "efter", "ned",
+    "skulle", "denne", "end", "dette", "mit", "også", "under", "have", "dig", "anden", "andre",
+    "hende", "mine", "alt", "meget", "mod", "disse", "hvis", "din", "nogle", "hos", "blive",
+    "mange", "bliver", "hendes", "været", "jer", "sådan", "nogen", "ingen", "intet", "hvem",
+    "hvorfor", "hvordan", "hvilken", "hvilke", "mellem", "uden", "gennem", "siden", "før",
+    "allerede", "altid", "aldrig", "måske", "stadig", "siger", "sagde", "ifølge",
+    NULL,
+};
+static const nd_cue da_cues[] = {
+    {"alle rettigheder forbeholdes", 60}, {"privatlivspolitik", 60}, {"persondatapolitik", 60},
+    {"cookiepolitik", 60}, {"spring til indhold", 40}, {"abonnér", 20}, {"abonner", 20},
+    {"log ind", 10}, {"opret profil", 20}, {"støt os", 40}, {"skriv en kommentar", 40},
+    {"kommentarer", 12}, {"del", 3}, {"del artiklen", 30}, {"print", 8}, {"annonce", 5},
+    {"læs også", 15}, {"læs mere", 15}, {"mest læste", 15}, {"relaterede artikler", 15},
+    {"foto:", 40}, {"søg", 4}, {"menu", 5}, {"kontakt os", 15}, {"om os", 8},
+    {NULL, 0},
+};
+static const char *const da_tail[] = {
+    "læs også", "mest læste", "relaterede artikler", "flere nyheder", "mere om emnet",
+    NULL,
+};
+
+/* ---- Thai (th) ---- */
+/* Words, although Thai text runs them together (for substring counts). */
 static const char *const th_stop[] = {
-    "ที่", "ของ", "และ", "ใน", "เป็น", "ได้", "ให้", "มี", "ไม่", "จะ", "ว่า", "กับ", "การ",
-    "ความ", "ก็", "แต่", "หรือ", "ซึ่ง", "โดย", "จาก", "ไป", "มา", "อยู่", "แล้ว", "นี้",
-    "นั้น", "คือ", "เพื่อ", "เมื่อ", "ถ้า", "หาก", "ยัง", "อีก", "ทั้ง", "กัน", "ต้อง", "ถึง",
-    "ตาม", "ต่อ", "ด้วย", "เพราะ", "จึง", "ระหว่าง", "หลัง", "ก่อน", "ขณะ", "เขา", "เธอ",
-    "เรา", "ผม", "ฉัน", "ท่าน", "พวก", "ตน", "ตัว", "ทุก", "บาง", "หลาย", "อื่น", "เอง",
-    "กล่าว", "ระบุ", "เปิดเผย", "อย่าง", "ได้แก่", "รวมถึง", "สําหรับ", "เกี่ยวกับ", "ภายใน",
-    "แม้", "ทําให้", "เคย", "กําลัง", "ควร", "อาจ", "ๆ", "ครับ", "ค่ะ", "นะ",
+    "ที่", "ของ", "และ", "ใน", "เป็น", "ได้", "ให้", "มี", "ไม่", "จะ", "ว่า", "กับ", "การ", "ความ",
+    "ก็", "แต่", "หรือ", "ซึ่ง", "โดย", "จาก", "ไป", "มา", "อยู่", "แล้ว", "นี้", "นั้น", "คือ",
+    "เพื่อ", "เมื่อ", "ถ้า", "หาก", "ยัง", "อีก", "ทั้ง", "กัน", "ต้อง", "ถึง", "ตาม", "ต่อ", "ด้วย",
+    "เพราะ", "จึง", "ระหว่าง", "หลัง", "ก่อน", "ขณะ", "เขา", "เธอ", "เรา", "ผม", "ฉัน", "ท่าน",
+    "พวก", "ตน", "ตัว", "ทุก", "บาง", "หลาย", "อื่น", "เอง", "กล่าว", "ระบุ", "เปิดเผย", "อย่าง",
+    "ได้แก่", "รวมถึง", "สําหรับ", "เกี่ยวกับ", "ภายใน", "แม้", "ทําให้", "เคย", "กําลัง", "ควร",
+    "อาจ", "ๆ", "ครับ", "ค่ะ", "นะ",
     NULL,
 };
 static const nd_cue th_cues[] = {
@@ -832,11 +1105,11 @@ static const nd_cue th_cues[] = {
     {"สงวนลิขสิทธิ์", 60}, {"นโยบายความเป็นส่วนตัว", 60}, {"นโยบายคุกกี้", 60},
     {"ข้อกําหนดการใช้งาน", 50}, {"เงื่อนไขการใช้งาน", 50}, {"ข้ามไปยังเนื้อหา", 40},
     {"สมัครสมาชิก", 30}, {"รับข่าวสาร", 30}, {"แสดงความคิดเห็น", 30}, {"ติดตามเรา", 40},
-    {"ข่าวที่เกี่ยวข้อง", 15}, {"บทความที่เกี่ยวข้อง", 15}, {"ข่าวยอดนิยม", 15},
-    {"อ่านเพิ่มเติม", 15}, {"อ่านต่อ", 12}, {"ภาพ:", 40}, {"ที่มา:", 30},
+    {"ข่าวที่เกี่ยวข้อง", 15}, {"บทความที่เกี่ยวข้อง", 15}, {"ข่าวยอดนิยม", 15}, {"อ่านเพิ่มเติม", 15},
+    {"อ่านต่อ", 12}, {"ภาพ:", 40}, {"ที่มา:", 30},
     /* weaker: only in short paragraphs */
-    {"แชร์", 8}, {"พิมพ์", 4}, {"ความคิดเห็น", 8}, {"โฆษณา", 5}, {"เข้าสู่ระบบ", 8},
-    {"ค้นหา", 4}, {"หน้าแรก", 6}, {"ติดต่อเรา", 12}, {"เกี่ยวกับเรา", 12},
+    {"แชร์", 8}, {"พิมพ์", 4}, {"ความคิดเห็น", 8}, {"โฆษณา", 5}, {"เข้าสู่ระบบ", 8}, {"ค้นหา", 4},
+    {"หน้าแรก", 6}, {"ติดต่อเรา", 12}, {"เกี่ยวกับเรา", 12},
     {NULL, 0},
 };
 static const char *const th_tail[] = {
@@ -881,6 +1154,447 @@ static const char *const he_tail[] = {
     NULL,
 };
 
+/* ---- Finnish (fi) ---- */
+static const char *const fi_stop[] = {
+    "ja", "on", "ei", "se", "että", "oli", "ovat", "olla", "ole", "kun", "mutta", "tai",
+    "myös", "jo", "vielä", "niin", "kuin", "hän", "he", "me", "te", "minä", "sinä", "sen",
+    "sitä", "siitä", "siihen", "siinä", "sillä", "tämä", "tämän", "tätä", "tässä", "tästä",
+    "tähän", "nämä", "näiden", "näitä", "ne", "niiden", "niitä", "joka", "jonka", "jota",
+    "jossa", "josta", "johon", "joiden", "joita", "jotka", "mikä", "mitä", "minkä", "miten",
+    "kuten", "koska", "jos", "vaikka", "sekä", "eli", "vain", "nyt", "kanssa", "mukaan",
+    "jälkeen", "ennen", "aikana", "kautta", "vuoksi", "takia", "yli", "alle", "noin", "hyvin",
+    "sitten", "kuitenkin", "olisi", "olivat", "ollut", "olleet", "olemme", "olette", "oltu",
+    "eivät", "eikä", "en", "emme", "voi", "voidaan", "voisi", "pitää", "täytyy", "sanoo",
+    "sanoi", "kertoo", "kertoi", "hänen", "häntä", "hänelle", "heidän", "heitä", "meidän",
+    "teidän", "oma", "oman", "omaa", "omat", "kaikki", "kaikkia", "kaikkien", "muut", "muiden",
+    "muita", "toinen", "mitään", "jotain", "paljon", "enemmän", "aina", "enää", "jopa",
+    "lähes", "ainakin", "siis", "esimerkiksi", "tällä", "tuo", "myöskään", "juuri",
+    NULL,
+};
+static const nd_cue fi_cues[] = {
+    {"kaikki oikeudet pidätetään", 60}, {"tietosuojaseloste", 60}, {"evästeet", 40},
+    {"käyttöehdot", 50}, {"siirry sisältöön", 40}, {"tilaa", 6}, {"tilaajille", 30},
+    {"kirjaudu", 10}, {"jaa", 4}, {"kommentit", 12}, {"kommentoi", 10}, {"mainos", 5},
+    {"lue myös", 15}, {"lue lisää", 15}, {"luetuimmat", 15}, {"kuva:", 40}, {"haku", 4},
+    {"valikko", 5}, {"ota yhteyttä", 15},
+    {NULL, 0},
+};
+static const char *const fi_tail[] = {
+    "lue myös", "luetuimmat", "aiheesta lisää", "uusimmat",
+    NULL,
+};
+
+/* ---- Slovak (sk) ---- */
+static const char *const sk_stop[] = {
+    "a", "aj", "i", "v", "vo", "na", "s", "so", "z", "zo", "do", "o", "od", "po", "za", "k",
+    "ku", "pre", "pri", "pred", "medzi", "u", "bez", "nad", "pod", "podľa", "cez", "kvôli",
+    "počas", "proti", "okrem", "vďaka", "voči", "alebo", "ani", "ale", "však", "že", "aby",
+    "keď", "pretože", "preto", "ak", "než", "ako", "až", "tak", "čo", "kto", "kde", "kedy",
+    "prečo", "ja", "ty", "on", "ona", "ono", "my", "vy", "oni", "ony", "mňa", "mi", "ma",
+    "teba", "ti", "ťa", "jeho", "ho", "mu", "jej", "ju", "im", "ich", "nás", "nám", "vás",
+    "vám", "seba", "si", "sebe", "sa", "môj", "moja", "moje", "svoj", "svoja", "svoje",
+    "svoju", "svojho", "svojím", "svojich", "náš", "naša", "naše", "váš", "ten", "tá", "to",
+    "tí", "tie", "toho", "tej", "tomu", "tom", "tým", "tých", "tento", "táto", "toto", "tieto",
+    "tejto", "tohto", "takýto", "taký", "taká", "také", "ktorý", "ktorá", "ktoré", "ktorú",
+    "ktorého", "ktorom", "ktorým", "ktorí", "ktorých", "čoho", "čomu", "čím", "koho", "komu",
+    "je", "sú", "bol", "bola", "bolo", "boli", "byť", "bude", "budú", "som", "sme", "ste",
+    "by", "nie", "nebol", "nebude", "má", "majú", "mal", "mala", "malo", "mali", "mať", "môže",
+    "môžu", "mohol", "mohla", "treba", "musí", "musel", "chce", "chcel", "nič", "nikto",
+    "nikdy", "žiadny", "žiadna", "žiadne", "tiež", "už", "ešte", "len", "iba", "veľmi", "viac",
+    "menej", "najviac", "takmer", "dokonca", "práve", "vždy", "teraz", "dnes", "tu", "tam",
+    "potom", "zatiaľ", "totiž", "teda", "pritom", "všetko", "všetci", "všetky", "všetkých",
+    "každý", "každá", "každé", "iný", "iná", "iné", "iných", "sám", "sama", "samo", "povedal",
+    "povedala", "uviedol", "uviedla", "dodal",
+    NULL,
+};
+static const nd_cue sk_cues[] = {
+    {"všetky práva vyhradené", 60}, {"ochrana osobných údajov", 40},
+    {"podmienky používania", 50}, {"preskočiť na obsah", 40}, {"prihlásiť sa", 12},
+    {"prihlásenie", 8}, {"registrácia", 8}, {"predplatné", 15}, {"podporte nás", 40},
+    {"pridať komentár", 40}, {"diskusia", 8}, {"komentáre", 12}, {"zdieľať", 10},
+    {"tlačiť", 8}, {"reklama", 5}, {"mohlo by vás zaujímať", 30}, {"súvisiace články", 15},
+    {"najčítanejšie", 12}, {"čítajte aj", 15}, {"prečítajte si aj", 15}, {"foto:", 40},
+    {"zdroj:", 30}, {"autor:", 30}, {"hľadať", 5}, {"kontakt", 8}, {"o nás", 8},
+    {"redakcia", 6},
+    {NULL, 0},
+};
+static const char *const sk_tail[] = {
+    "mohlo by vás zaujímať", "súvisiace články", "najčítanejšie", "čítajte aj",
+    "prečítajte si aj", "ďalšie články",
+    NULL,
+};
+
+/* ---- Norwegian Bokmål (nb) ---- */
+static const char *const nb_stop[] = {
+    "og", "i", "at", "det", "en", "ei", "et", "den", "til", "er", "som", "på", "de", "med",
+    "han", "av", "for", "ikke", "der", "var", "meg", "seg", "men", "har", "om", "vi", "min",
+    "hadde", "ham", "hun", "nå", "over", "da", "fra", "du", "ut", "sin", "sitt", "sine", "dem",
+    "oss", "opp", "man", "hans", "hvor", "eller", "hva", "skal", "selv", "her", "alle", "vil",
+    "ble", "kunne", "inn", "når", "være", "noe", "ville", "jo", "deres", "etter", "ned",
+    "skulle", "denne", "enn", "dette", "mitt", "også", "under", "ha", "deg", "annen", "andre",
+    "henne", "mine", "alt", "mye", "mot", "disse", "hvis", "din", "noen", "hos", "bli",
+    "mange", "blir", "hennes", "vært", "dere", "slik", "ingen", "ingenting", "hvem", "hvorfor",
+    "hvordan", "hvilken", "hvilke", "mellom", "uten", "gjennom", "siden", "før", "allerede",
+    "alltid", "aldri", "kanskje", "fortsatt", "sier", "sa", "ifølge",
+    NULL,
+};
+static const nd_cue nb_cues[] = {
+    {"alle rettigheter reservert", 60}, {"personvernerklæring", 60}, {"personvern", 12},
+    {"informasjonskapsler", 50}, {"hopp til innhold", 40}, {"abonner", 20},
+    {"bli abonnent", 40}, {"logg inn", 10}, {"støtt oss", 40}, {"skriv en kommentar", 40},
+    {"kommentarer", 12}, {"del", 3}, {"del artikkelen", 30}, {"annonse", 5}, {"les også", 15},
+    {"les mer", 15}, {"mest lest", 15}, {"relaterte artikler", 15}, {"foto:", 40}, {"søk", 4},
+    {"meny", 5}, {"kontakt oss", 15}, {"om oss", 8},
+    {NULL, 0},
+};
+static const char *const nb_tail[] = {
+    "les også", "mest lest", "relaterte artikler", "flere nyheter", "mer om saken",
+    NULL,
+};
+
+/* ---- Bulgarian (bg) ---- */
+static const char *const bg_stop[] = {
+    "и", "на", "в", "във", "за", "от", "с", "със", "да", "се", "е", "са", "че", "не", "по",
+    "към", "до", "при", "след", "преди", "между", "като", "който", "която", "което", "които",
+    "този", "тази", "това", "тези", "той", "тя", "то", "те", "ние", "вие", "аз", "ти", "го",
+    "я", "ги", "му", "ѝ", "им", "ни", "ви", "ме", "ми", "си", "ще", "бе", "беше", "бяха",
+    "бил", "била", "било", "били", "има", "няма", "но", "а", "или", "ако", "защото", "още",
+    "вече", "също", "само", "много", "така", "тук", "там", "как", "какво", "кога", "къде",
+    "защо", "кой", "каза", "заяви", "според", "през", "над", "под", "чрез", "срещу", "без",
+    "около", "всички", "всеки", "всяка", "всяко", "своя", "своите", "свой", "свое", "неговия",
+    "нейния", "техните", "техния", "нашата", "нашия", "сме", "сте", "съм", "бъде", "може",
+    "трябва", "дали", "обаче", "докато", "когато", "където", "нито", "нищо", "никой",
+    NULL,
+};
+static const nd_cue bg_cues[] = {
+    {"всички права запазени", 60}, {"политика за поверителност", 60}, {"бисквитки", 40},
+    {"общи условия", 50}, {"към съдържанието", 40}, {"абонирайте се", 40}, {"вход", 5},
+    {"коментари", 12}, {"сподели", 10}, {"печат", 5}, {"реклама", 5}, {"прочетете още", 15},
+    {"още по темата", 15}, {"най-четени", 12}, {"снимка:", 40}, {"източник:", 30},
+    {"търсене", 5}, {"контакти", 8},
+    {NULL, 0},
+};
+static const char *const bg_tail[] = {
+    "прочетете още", "още по темата", "най-четени", "свързани новини", "още новини",
+    NULL,
+};
+
+/* ---- Serbian (sr) ---- */
+/* Latin and Cyrillic spellings in one list. */
+static const char *const sr_stop[] = {
+    "i", "u", "na", "je", "se", "da", "za", "su", "s", "sa", "od", "do", "iz", "o", "po",
+    "pri", "k", "ka", "prema", "kroz", "bez", "nad", "pod", "pred", "između", "oko", "protiv",
+    "zbog", "tokom", "posle", "pre", "osim", "uz", "a", "ali", "ili", "ni", "niti", "te", "pa",
+    "jer", "ako", "kad", "kada", "dok", "šta", "ko", "gde", "kako", "zašto", "čak", "već",
+    "još", "samo", "vrlo", "jako", "baš", "takođe", "stoga", "dakle", "međutim", "ja", "ti",
+    "on", "ona", "ono", "mi", "vi", "oni", "one", "me", "mene", "tebe", "ga", "njega", "mu",
+    "njemu", "nju", "joj", "njoj", "nas", "nama", "vas", "vama", "ih", "njih", "im", "njima",
+    "sebe", "sebi", "si", "njegov", "njegova", "njen", "njena", "njihov", "njihova", "naš",
+    "naša", "svoj", "svoja", "svoje", "svojim", "svojih", "ovaj", "ova", "ovo", "ovi", "ove",
+    "taj", "ta", "to", "tog", "toga", "tom", "tome", "tim", "koji", "koja", "koje", "kojeg",
+    "kojem", "kojima", "kojoj", "bio", "bila", "bilo", "bili", "biti", "sam", "smo", "ste",
+    "nije", "nisu", "nema", "ima", "imaju", "može", "mogu", "treba", "će", "ćemo", "bi", "sve",
+    "svi", "svih", "svaki", "svaka", "drugi", "neki", "nešto", "niko", "ništa", "nikad",
+    "uvek", "ovde", "sada", "rekao", "izjavio", "и", "у", "на", "је", "се", "да", "за", "су",
+    "с", "са", "од", "до", "из", "о", "по", "при", "ка", "према", "кроз", "без", "над", "под",
+    "пред", "између", "око", "против", "због", "током", "после", "пре", "осим", "уз", "а",
+    "али", "или", "ни", "нити", "те", "па", "јер", "ако", "кад", "када", "док", "шта", "ко",
+    "где", "како", "зашто", "чак", "већ", "још", "само", "врло", "баш", "такође", "међутим",
+    "ја", "ти", "он", "она", "оно", "ми", "ви", "они", "оне", "ме", "мене", "тебе", "га",
+    "њега", "му", "њему", "њу", "јој", "нас", "вас", "их", "њих", "им", "себе", "си", "његов",
+    "њен", "њихов", "наш", "свој", "своја", "своје", "свим", "овај", "ова", "ово", "ови",
+    "ове", "тај", "та", "то", "тог", "тога", "том", "томе", "тим", "који", "која", "које",
+    "којег", "којем", "био", "била", "било", "били", "бити", "сам", "смо", "нисте", "није",
+    "нису", "нема", "има", "може", "могу", "треба", "ће", "би", "све", "сви", "свих", "сваки",
+    "други", "неки", "нешто", "нико", "ништа", "сада", "рекао", "изјавио",
+    NULL,
+};
+static const nd_cue sr_cues[] = {
+    {"sva prava zadržana", 60}, {"сва права задржана", 60}, {"politika privatnosti", 60},
+    {"политика приватности", 60}, {"uslovi korišćenja", 50}, {"услови коришћења", 50},
+    {"komentari", 12}, {"коментари", 12}, {"podeli", 10}, {"подели", 10},
+    {"pročitajte još", 15}, {"прочитајте још", 15}, {"povezane vesti", 15},
+    {"повезане вести", 15}, {"najčitanije", 12}, {"најчитаније", 12}, {"foto:", 40},
+    {"фото:", 40}, {"izvor:", 30}, {"извор:", 30},
+    {NULL, 0},
+};
+static const char *const sr_tail[] = {
+    "pročitajte još", "прочитајте још", "povezane vesti", "повезане вести", "najčitanije",
+    "најчитаније",
+    NULL,
+};
+
+/* ---- Croatian (hr) ---- */
+static const char *const hr_stop[] = {
+    "i", "u", "na", "je", "se", "da", "za", "su", "s", "sa", "od", "do", "iz", "o", "po",
+    "pri", "k", "ka", "prema", "kroz", "bez", "nad", "pod", "pred", "između", "oko", "protiv",
+    "zbog", "tijekom", "nakon", "prije", "unatoč", "osim", "uz", "a", "ali", "ili", "ni",
+    "niti", "te", "pa", "jer", "ako", "kad", "kada", "dok", "što", "tko", "gdje", "kako",
+    "zašto", "čak", "već", "još", "samo", "vrlo", "jako", "baš", "također", "stoga", "dakle",
+    "međutim", "ja", "ti", "on", "ona", "ono", "mi", "vi", "oni", "one", "me", "mene", "tebe",
+    "ga", "njega", "mu", "njemu", "nju", "joj", "njoj", "nas", "nama", "vas", "vama", "ih",
+    "njih", "im", "njima", "sebe", "sebi", "si", "moj", "moja", "moje", "njegov", "njegova",
+    "njegovo", "njezin", "njezina", "njihov", "njihova", "naš", "naša", "svoj", "svoja",
+    "svoje", "svojim", "svojih", "ovaj", "ova", "ovo", "ovi", "ove", "taj", "ta", "to", "tog",
+    "toga", "tom", "tome", "tim", "koji", "koja", "koje", "kojeg", "kojem", "kojima", "kojoj",
+    "čiji", "bio", "bila", "bilo", "bili", "bile", "biti", "sam", "smo", "ste", "nije", "nisu",
+    "nema", "ima", "imaju", "može", "mogu", "treba", "će", "ćemo", "ćete", "bi", "bismo",
+    "sve", "svi", "svih", "svaki", "svaka", "drugi", "druga", "drugih", "neki", "neka",
+    "nešto", "nitko", "ništa", "nikad", "uvijek", "ovdje", "ondje", "sada", "rekao", "rekla",
+    "izjavio", "kazao",
+    NULL,
+};
+static const nd_cue hr_cues[] = {
+    {"sva prava pridržana", 60}, {"pravila privatnosti", 60}, {"politika privatnosti", 60},
+    {"uvjeti korištenja", 50}, {"preskoči na sadržaj", 40}, {"pretplatite se", 40},
+    {"prijava", 6}, {"komentari", 12}, {"podijeli", 10}, {"ispis", 5}, {"oglas", 5},
+    {"pročitajte još", 15}, {"vezani članci", 15}, {"najčitanije", 12}, {"foto:", 40},
+    {"izvor:", 30}, {"pretraživanje", 5}, {"impressum", 15},
+    {NULL, 0},
+};
+static const char *const hr_tail[] = {
+    "pročitajte još", "vezani članci", "najčitanije", "povezane vijesti", "još vijesti",
+    NULL,
+};
+
+/* ---- Lithuanian (lt) ---- */
+static const char *const lt_stop[] = {
+    "ir", "kad", "yra", "buvo", "bus", "su", "į", "iš", "nuo", "iki", "per", "po", "prie",
+    "apie", "už", "be", "dėl", "tarp", "pagal", "prieš", "ne", "nėra", "bet", "o", "ar",
+    "arba", "jei", "jeigu", "kai", "kur", "kaip", "kas", "kuris", "kuri", "kurie", "kurios",
+    "kurį", "kurią", "kurio", "kuriuos", "kuriame", "jis", "ji", "jie", "jos", "jo", "jų",
+    "jam", "jai", "jiems", "jį", "ją", "mes", "jūs", "aš", "tu", "mūsų", "jūsų", "savo", "tai",
+    "šis", "ši", "šie", "šios", "šio", "šį", "šią", "tas", "ta", "tie", "tos", "to", "tą",
+    "tuo", "taip", "pat", "dar", "jau", "tik", "labai", "daug", "daugiau", "net", "gali",
+    "galima", "reikia", "turi", "būti", "esą", "teigė", "sakė", "pasak", "nes", "todėl",
+    "tačiau", "nors", "vis", "visi", "visų", "visos", "kiekvienas", "kitas", "kiti", "kitų",
+    "čia", "ten", "dabar", "metu", "bei", "ant", "pas", "link", "šiuo", "šiame", "būtų",
+    NULL,
+};
+static const nd_cue lt_cues[] = {
+    {"visos teisės saugomos", 60}, {"privatumo politika", 60}, {"slapukai", 40},
+    {"komentarai", 12}, {"dalintis", 10}, {"skaitykite taip pat", 15},
+    {"susiję straipsniai", 15}, {"nuotr.", 30}, {"šaltinis:", 30},
+    {NULL, 0},
+};
+static const char *const lt_tail[] = {
+    "skaitykite taip pat", "susiję straipsniai", "populiariausi",
+    NULL,
+};
+
+/* ---- Slovenian (sl) ---- */
+static const char *const sl_stop[] = {
+    "in", "je", "v", "na", "da", "se", "za", "so", "z", "s", "pa", "ki", "tudi", "ne", "bi",
+    "po", "pri", "ali", "kot", "od", "do", "iz", "ter", "še", "že", "le", "samo", "zelo", "bo",
+    "bodo", "bil", "bila", "bilo", "bili", "biti", "sem", "smo", "ste", "si", "sta", "nas",
+    "jih", "ga", "jo", "mu", "ji", "jim", "njegov", "njen", "njihov", "njegova", "njena", "ta",
+    "to", "ti", "te", "tega", "tem", "tej", "teh", "kar", "kjer", "ko", "kdo", "kaj", "kako",
+    "zakaj", "ker", "saj", "če", "čeprav", "vendar", "toda", "med", "pred", "nad", "pod",
+    "brez", "proti", "skozi", "zaradi", "glede", "ob", "k", "h", "dejal", "povedal", "lahko",
+    "mora", "morajo", "kateri", "katera", "katero", "katere", "katerih", "nekaj", "vse", "vsi",
+    "vsak", "vsaka", "njim", "jaz", "mi", "vi", "oni", "ona", "ono", "on", "tako", "zdaj",
+    "tu", "tam", "nato", "potem", "sicer", "namreč", "torej",
+    NULL,
+};
+static const nd_cue sl_cues[] = {
+    {"vse pravice pridržane", 60}, {"politika zasebnosti", 60}, {"pogoji uporabe", 50},
+    {"piškotki", 40}, {"naročite se", 40}, {"prijava", 6}, {"komentarji", 12}, {"deli", 4},
+    {"natisni", 8}, {"oglas", 5}, {"preberite še", 15}, {"sorodni članki", 15},
+    {"najbolj brano", 12}, {"foto:", 40}, {"vir:", 30}, {"iskanje", 5},
+    {NULL, 0},
+};
+static const char *const sl_tail[] = {
+    "preberite še", "sorodni članki", "najbolj brano", "več novic",
+    NULL,
+};
+
+/* ---- Catalan (ca) ---- */
+static const char *const ca_stop[] = {
+    "el", "la", "els", "les", "l", "lo", "un", "una", "uns", "unes", "al", "als", "del",
+    "dels", "pel", "pels", "i", "o", "ni", "però", "sinó", "que", "perquè", "doncs", "com",
+    "quan", "on", "mentre", "encara", "si", "ja", "jo", "tu", "ell", "ella", "nosaltres",
+    "vosaltres", "ells", "elles", "vostè", "vostès", "em", "et", "es", "ens", "us", "li", "hi",
+    "ho", "n", "s", "d", "m", "t", "meu", "meva", "meus", "meves", "seu", "seva", "seus",
+    "seves", "nostre", "nostra", "nostres", "vostre", "vostra", "aquest", "aquesta", "aquests",
+    "aquestes", "això", "aquell", "aquella", "aquells", "aquelles", "allò", "qual", "quals",
+    "qui", "què", "quant", "a", "amb", "de", "des", "en", "entre", "cap", "fins", "per",
+    "sense", "sobre", "sota", "contra", "durant", "segons", "després", "abans", "davant",
+    "darrere", "és", "són", "era", "eren", "va", "van", "vaig", "fou", "ser", "estat", "sigui",
+    "siguin", "serà", "seran", "seria", "està", "estan", "estava", "estaven", "estar", "ha",
+    "han", "he", "hem", "havia", "havien", "haurà", "hauria", "haver", "pot", "poden",
+    "podria", "cal", "no", "mai", "tampoc", "res", "ningú", "molt", "molta", "molts", "moltes",
+    "més", "menys", "tan", "tant", "també", "només", "gairebé", "sempre", "ara", "avui",
+    "aquí", "allà", "llavors", "així", "tot", "tota", "tots", "totes", "altre", "altra",
+    "altres", "mateix", "mateixa", "cada", "algun", "alguna", "alguns", "algunes", "diu",
+    "dir", "afirma", "explica",
+    NULL,
+};
+static const nd_cue ca_cues[] = {
+    {"tots els drets reservats", 60}, {"política de privadesa", 60},
+    {"política de galetes", 60}, {"avís legal", 40}, {"salta al contingut", 40},
+    {"subscriu-te", 40}, {"inicia la sessió", 12}, {"comentaris", 12}, {"comparteix", 10},
+    {"imprimeix", 8}, {"publicitat", 5}, {"llegiu també", 15}, {"et pot interessar", 30},
+    {"notícies relacionades", 15}, {"el més llegit", 15}, {"foto:", 40}, {"font:", 30},
+    {"cerca", 5}, {"contacte", 8},
+    {NULL, 0},
+};
+static const char *const ca_tail[] = {
+    "llegiu també", "et pot interessar", "notícies relacionades", "el més llegit",
+    "més notícies",
+    NULL,
+};
+
+/* ---- Estonian (et) ---- */
+static const char *const et_stop[] = {
+    "ja", "on", "ei", "et", "see", "oli", "olid", "olla", "ka", "kui", "aga", "või", "ning",
+    "veel", "juba", "ainult", "vaid", "ta", "tema", "nad", "nemad", "me", "meie", "te", "teie",
+    "mina", "ma", "sina", "sa", "selle", "seda", "sellest", "sellele", "selles", "need",
+    "nende", "neid", "mis", "mida", "mille", "milles", "millest", "kes", "keda", "kelle",
+    "kus", "kuidas", "miks", "kuna", "sest", "siis", "nüüd", "väga", "palju", "rohkem", "üle",
+    "alla", "pärast", "enne", "ajal", "kaudu", "tõttu", "järgi", "poolt", "vastu", "koos",
+    "ilma", "peale", "juures", "kohta", "ütles", "sõnul", "teatas", "võib", "peab", "tuleb",
+    "saab", "oleks", "olnud", "pole", "polnud", "ole", "oma", "kõik", "kõiki", "teised",
+    "teine", "iga", "isegi", "siiski", "samuti", "nii", "seal", "siin", "ju", "küll",
+    NULL,
+};
+static const nd_cue et_cues[] = {
+    {"kõik õigused kaitstud", 60}, {"privaatsuspoliitika", 60}, {"küpsised", 40},
+    {"kommentaarid", 12}, {"jaga", 4}, {"loe ka", 15}, {"seotud artiklid", 15}, {"foto:", 40},
+    {"allikas:", 30},
+    {NULL, 0},
+};
+static const char *const et_tail[] = {
+    "loe ka", "seotud artiklid", "loetumad",
+    NULL,
+};
+
+/* ---- Latvian (lv) ---- */
+static const char *const lv_stop[] = {
+    "un", "ir", "ka", "bija", "būs", "ar", "uz", "no", "par", "pie", "pēc", "līdz", "bez",
+    "starp", "pret", "caur", "aiz", "zem", "virs", "pa", "priekš", "ne", "nav", "arī", "bet",
+    "taču", "tomēr", "vai", "ja", "kad", "kur", "kā", "kas", "kurš", "kura", "kuri", "kuras",
+    "kuru", "kurā", "kuriem", "viņš", "viņa", "viņi", "viņas", "viņu", "viņam", "viņai",
+    "viņiem", "mēs", "jūs", "es", "tu", "mūsu", "jūsu", "savu", "savā", "savas", "sava", "tas",
+    "tā", "tie", "tās", "to", "tam", "tai", "šis", "šī", "šie", "šīs", "šo", "šajā", "šā",
+    "jau", "vēl", "tikai", "ļoti", "daudz", "vairāk", "var", "varētu", "jābūt", "būt", "tiek",
+    "tika", "tiks", "esot", "sacīja", "teica", "norādīja", "pauda", "jo", "tāpēc", "lai",
+    "gan", "visi", "visu", "visas", "katrs", "cits", "citi", "citu", "šeit", "tur", "tagad",
+    "laikā", "tad", "tātad", "kopš",
+    NULL,
+};
+static const nd_cue lv_cues[] = {
+    {"visas tiesības aizsargātas", 60}, {"privātuma politika", 60}, {"sīkdatnes", 40},
+    {"komentāri", 12}, {"dalīties", 10}, {"lasi arī", 15}, {"saistītie raksti", 15},
+    {"foto:", 40}, {"avots:", 30},
+    {NULL, 0},
+};
+static const char *const lv_tail[] = {
+    "lasi arī", "saistītie raksti", "populārākie",
+    NULL,
+};
+
+/* ---- Hindi (hi) ---- */
+static const char *const hi_stop[] = {
+    "का", "की", "के", "में", "है", "हैं", "को", "से", "और", "पर", "ने", "भी", "यह", "वह", "इस",
+    "उस", "एक", "नहीं", "तो", "ही", "था", "थी", "थे", "हो", "होता", "होती", "होते", "गया",
+    "गई", "गए", "कर", "करने", "किया", "कहा", "लिए", "साथ", "बाद", "तक", "या", "लेकिन", "अब",
+    "जब", "जो", "जिस", "जिसे", "जिन", "कि", "क्या", "कोई", "कुछ", "सभी", "सब", "इन", "उन",
+    "इसके", "उसके", "उनके", "इसका", "उनका", "उनकी", "इसकी", "अपने", "अपनी", "अपना", "हम", "आप",
+    "मैं", "वे", "ये", "वो", "रहा", "रही", "रहे", "सकता", "सकते", "सकती", "जा", "जाता", "जाती",
+    "जाते", "होगा", "होगी", "होंगे", "दिया", "बहुत", "अधिक", "द्वारा", "बीच", "पहले", "तरह",
+    "वाले", "वाली", "वाला", "यदि", "अगर", "क्योंकि", "इसलिए", "हालांकि", "परंतु", "एवं", "तथा",
+    "व", "करते", "करता", "करती", "दौरान", "ओर", "प्रति", "बारे",
+    NULL,
+};
+static const nd_cue hi_cues[] = {
+    {"सर्वाधिकार सुरक्षित", 60}, {"गोपनीयता नीति", 60}, {"नियम और शर्तें", 50},
+    {"यह भी पढ़ें", 15}, {"ये भी पढ़ें", 15}, {"संबंधित खबरें", 15}, {"शेयर करें", 12},
+    {"टिप्पणी", 8}, {"विज्ञापन", 5}, {"लॉग इन", 8}, {"फोटो:", 40}, {"स्रोत:", 30},
+    {NULL, 0},
+};
+static const char *const hi_tail[] = {
+    "यह भी पढ़ें", "ये भी पढ़ें", "संबंधित खबरें", "और खबरें",
+    NULL,
+};
+
+/* ---- Malay (ms) ---- */
+static const char *const ms_stop[] = {
+    "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "dalam",
+    "oleh", "tidak", "akan", "juga", "ada", "adalah", "ialah", "kerana", "atau", "semasa",
+    "sudah", "telah", "boleh", "dapat", "lebih", "para", "bahawa", "ia", "dia", "mereka",
+    "kami", "kita", "saya", "anda", "beliau", "harus", "perlu", "sebagai", "hingga",
+    "sehingga", "sampai", "selepas", "sebelum", "masih", "belum", "namun", "tetapi", "jika",
+    "kalau", "apabila", "bila", "agar", "supaya", "seperti", "antara", "tersebut", "pun",
+    "lagi", "hanya", "sahaja", "sangat", "amat", "bagi", "tentang", "mengenai", "terhadap",
+    "secara", "iaitu", "mahupun", "serta", "sejak", "selama", "ketika", "manakala",
+    "sedangkan", "tanpa", "melalui", "menurut", "kepada", "daripada", "maka", "lalu",
+    "kemudian", "pula", "malah", "bahkan", "semua", "setiap", "beberapa", "banyak", "lain",
+    "sama", "sendiri", "apa", "siapa", "mana", "mengapa", "bagaimana", "nya", "begitu",
+    "demikian", "kata", "katanya", "berkata", "menjelaskan",
+    NULL,
+};
+static const nd_cue ms_cues[] = {
+    {"hak cipta terpelihara", 60}, {"dasar privasi", 60}, {"terma dan syarat", 50},
+    {"kongsi", 8}, {"komen", 8}, {"iklan", 5}, {"baca juga", 15}, {"berita berkaitan", 15},
+    {"artikel berkaitan", 15}, {"paling popular", 12}, {"foto:", 40}, {"sumber:", 30},
+    {NULL, 0},
+};
+static const char *const ms_tail[] = {
+    "baca juga", "berita berkaitan", "artikel berkaitan", "paling popular",
+    NULL,
+};
+
+/* ---- Bengali (bn) ---- */
+static const char *const bn_stop[] = {
+    "এবং", "ও", "এই", "সেই", "যে", "যা", "কি", "কী", "না", "নয়", "হয়", "হয়েছে", "ছিল", "আছে",
+    "করে", "করা", "করেন", "হবে", "থেকে", "জন্য", "সঙ্গে", "সাথে", "পর", "পরে", "আগে", "মধ্যে",
+    "দিয়ে", "নিয়ে", "কাছে", "উপর", "তার", "তাঁর", "তাদের", "তিনি", "তারা", "আমি", "আমরা",
+    "আপনি", "তুমি", "এক", "একটি", "একজন", "কোনো", "কোন", "সব", "সকল", "অনেক", "আরও", "আর",
+    "কিন্তু", "তবে", "যদি", "তাহলে", "কারণ", "তাই", "বলেন", "বলে", "জানান", "হলে", "হচ্ছে",
+    "হলো", "হল", "গেছে", "যায়", "পারে", "পারেন", "এ", "সে", "এর", "এটি", "এটা", "ওই", "যেমন",
+    "মতো", "পর্যন্ত", "প্রতি", "বিষয়ে", "বা", "অথবা", "এখন", "তখন", "যখন", "কেন", "শুধু", "খুব",
+    "বেশি",
+    NULL,
+};
+
+/* ---- Urdu (ur) ---- */
+static const char *const ur_stop[] = {
+    "کا", "کی", "کے", "میں", "ہے", "ہیں", "کو", "سے", "اور", "پر", "نے", "بھی", "یہ", "وہ",
+    "اس", "ان", "ایک", "نہیں", "تو", "ہی", "تھا", "تھی", "تھے", "ہو", "ہوا", "ہوئے", "ہوتا",
+    "گیا", "گئی", "گئے", "کر", "کرنے", "کیا", "کہا", "لیے", "لئے", "ساتھ", "بعد", "تک", "یا",
+    "لیکن", "مگر", "اب", "جب", "جو", "جس", "کہ", "کوئی", "کچھ", "تمام", "سب", "اپنے", "اپنی",
+    "اپنا", "ہم", "آپ", "رہا", "رہی", "رہے", "سکتا", "سکتے", "سکتی", "جا", "جاتا", "جاتی",
+    "جاتے", "گا", "گی", "گے", "دیا", "بہت", "زیادہ", "ذریعے", "درمیان", "پہلے", "طرح", "والے",
+    "والی", "والا", "اگر", "کیونکہ", "لہذا", "تاہم", "کرتے", "کرتا", "دوران", "طرف", "بارے",
+    "حوالے", "جبکہ", "بلکہ",
+    NULL,
+};
+
+/* ---- Tagalog (tl) ---- */
+static const char *const tl_stop[] = {
+    "ang", "ng", "sa", "na", "at", "mga", "ay", "si", "ni", "kay", "kina", "sina", "nang",
+    "para", "kung", "pero", "ngunit", "dahil", "kaya", "o", "hindi", "rin", "din", "lamang",
+    "lang", "ako", "ikaw", "ka", "siya", "kami", "tayo", "kayo", "sila", "ko", "mo", "niya",
+    "namin", "natin", "ninyo", "nila", "akin", "iyo", "kanya", "amin", "atin", "inyo",
+    "kanila", "ito", "iyan", "iyon", "dito", "diyan", "doon", "nito", "niyon", "noon",
+    "ngayon", "may", "mayroon", "wala", "ba", "pa", "naman", "po", "raw", "daw", "kasi",
+    "habang", "bago", "pagkatapos", "tungkol", "ayon", "laban", "mula", "hanggang", "lahat",
+    "bawat", "iba", "isa", "ilang", "marami", "sabi", "ani",
+    NULL,
+};
+
+/* ---- Swahili (sw) ---- */
+static const char *const sw_stop[] = {
+    "na", "ya", "wa", "kwa", "za", "la", "katika", "ni", "cha", "vya", "kuwa", "kama",
+    "lakini", "au", "pia", "hata", "bado", "tu", "sana", "zaidi", "hii", "hiyo", "huo", "hilo",
+    "hizo", "ile", "hao", "wao", "yeye", "mimi", "sisi", "nyinyi", "wewe", "yake", "yao",
+    "wake", "wetu", "kwamba", "ambapo", "ambaye", "ambao", "ambayo", "ambalo", "ambazo", "ili",
+    "kwenye", "baada", "kabla", "kati", "hadi", "tangu", "bila", "dhidi", "kuhusu", "hakuna",
+    "kuna", "alikuwa", "walikuwa", "amesema", "alisema", "wamesema", "kila", "wote", "baadhi",
+    "nyingi", "mengi",
+    NULL,
+};
+
 /* ---- every language ---- */
 /* Brand names and international words of page chrome, the same in every script's pages.
  * The English list keeps its own copies, so English matching does not depend on this. */
@@ -911,12 +1625,37 @@ const nd_langdef nd_langs[] = {
     {"pl", "Polish", pl_stop, pl_cues, pl_tail},
     {"tr", "Turkish", tr_stop, tr_cues, tr_tail},
     {"zh", "Chinese", zh_stop, zh_cues, zh_tail},
+    {"fa", "Persian", fa_stop, fa_cues, fa_tail},
+    {"vi", "Vietnamese", vi_stop, vi_cues, vi_tail},
     {"id", "Indonesian", id_stop, id_cues, id_tail},
+    {"cs", "Czech", cs_stop, cs_cues, cs_tail},
     {"ko", "Korean", ko_stop, ko_cues, ko_tail},
     {"uk", "Ukrainian", uk_stop, uk_cues, uk_tail},
     {"ar", "Arabic", ar_stop, ar_cues, ar_tail},
+    {"hu", "Hungarian", hu_stop, hu_cues, hu_tail},
+    {"sv", "Swedish", sv_stop, sv_cues, sv_tail},
+    {"el", "Greek", el_stop, el_cues, el_tail},
+    {"ro", "Romanian", ro_stop, ro_cues, ro_tail},
+    {"da", "Danish", da_stop, da_cues, da_tail},
     {"th", "Thai", th_stop, th_cues, th_tail},
     {"he", "Hebrew", he_stop, he_cues, he_tail},
+    {"fi", "Finnish", fi_stop, fi_cues, fi_tail},
+    {"sk", "Slovak", sk_stop, sk_cues, sk_tail},
+    {"nb", "Norwegian Bokmål", nb_stop, nb_cues, nb_tail},
+    {"bg", "Bulgarian", bg_stop, bg_cues, bg_tail},
+    {"sr", "Serbian", sr_stop, sr_cues, sr_tail},
+    {"hr", "Croatian", hr_stop, hr_cues, hr_tail},
+    {"lt", "Lithuanian", lt_stop, lt_cues, lt_tail},
+    {"sl", "Slovenian", sl_stop, sl_cues, sl_tail},
+    {"ca", "Catalan", ca_stop, ca_cues, ca_tail},
+    {"et", "Estonian", et_stop, et_cues, et_tail},
+    {"lv", "Latvian", lv_stop, lv_cues, lv_tail},
+    {"hi", "Hindi", hi_stop, hi_cues, hi_tail},
+    {"ms", "Malay", ms_stop, ms_cues, ms_tail},
+    {"bn", "Bengali", bn_stop, no_cues, no_tail},
+    {"ur", "Urdu", ur_stop, no_cues, no_tail},
+    {"tl", "Tagalog", tl_stop, no_cues, no_tail},
+    {"sw", "Swahili", sw_stop, no_cues, no_tail},
 };
 
 const size_t nd_nlangs = sizeof nd_langs / sizeof nd_langs[0];
