@@ -649,7 +649,7 @@ static const char *const zh_stop[] = {
     "若", "因", "虽", "则", "即", "便", "才", "再", "只", "仅", "至", "自", "据", "称", "说",
     "当", "中", "后", "些", "這", "們", "個", "與", "對", "從", "為", "會", "該", "說", "還",
     "過", "應", "麼", "將", "無", "於", "讓", "給", "雖", "則", "僅", "據", "稱", "著", "後",
-    "當", "並",
+    "當", "並", "一",
     NULL,
 };
 static const nd_cue zh_cues[] = {
@@ -741,7 +741,7 @@ static const char *const id_stop[] = {
     "sama", "sendiri", "apa", "siapa", "mana", "kapan", "mengapa", "bagaimana", "berapa",
     "nya", "sini", "sana", "situ", "begitu", "begini", "demikian", "kata", "ujar", "katanya",
     "ujarnya", "mengatakan", "menjelaskan", "sekitar", "atas", "bawah", "luar", "depan",
-    "belakang",
+    "belakang", "sempat", "kini", "usai", "sejumlah",
     NULL,
 };
 static const nd_cue id_cues[] = {
@@ -823,7 +823,8 @@ static const char *const ko_stop[] = {
     "덧붙였다", "있습니다", "했습니다", "합니다", "입니다", "됩니다", "또는", "혹은", "즉",
     "만약", "비록", "만", "뿐", "좀", "곧", "이미", "아직", "바로", "특히", "다만", "한편",
     "게다가", "따라서", "그래서", "그런데", "그러면", "오히려", "결국", "역시", "모두",
-    "대부분",
+    "대부분", "동안", "예정이다", "이러한", "이와", "있으며", "했으며", "있지만", "했지만",
+    "않았다", "않는", "않고", "않은", "않을", "아니라", "아닌",
     NULL,
 };
 static const nd_cue ko_cues[] = {
@@ -907,7 +908,8 @@ static const char *const ar_stop[] = {
     "ضد", "نحو", "حول", "لدى", "دون", "تحت", "فوق", "أمام", "وراء", "إلا", "سوى", "ليس",
     "ليست", "يجب", "يمكن", "ضمن", "عبر", "وفق", "وفقا", "بشأن", "مثل", "جدا", "فقط", "الآن",
     "كذلك", "إنه", "إنها", "أنه", "أنها", "أنهم", "بأن", "لقد", "فإن", "فقد", "أما", "إما",
-    "سواء", "أحد", "إحدى", "التى", "الي",
+    "سواء", "أحد", "إحدى", "التى", "الي", "مما", "ممن", "عما", "بما", "فيما", "لما", "إنما",
+    "حين", "بينما", "وبين", "وبعد", "وقبل", "ومع", "وإلى",
     NULL,
 };
 static const nd_cue ar_cues[] = {
@@ -1071,7 +1073,9 @@ static const char *const da_stop[] = {
     "hende", "mine", "alt", "meget", "mod", "disse", "hvis", "din", "nogle", "hos", "blive",
     "mange", "bliver", "hendes", "været", "jer", "sådan", "nogen", "ingen", "intet", "hvem",
     "hvorfor", "hvordan", "hvilken", "hvilke", "mellem", "uden", "gennem", "siden", "før",
-    "allerede", "altid", "aldrig", "måske", "stadig", "siger", "sagde", "ifølge",
+    "allerede", "altid", "aldrig", "måske", "stadig", "siger", "sagde", "ifølge", "kan", "så",
+    "endnu", "igen", "lige", "tilbage", "længere", "omkring", "derfor", "samt", "mens",
+    "fordi", "både", "hele", "begge",
     NULL,
 };
 static const nd_cue da_cues[] = {
@@ -1129,7 +1133,8 @@ static const char *const he_stop[] = {
     "במהלך", "באמצעות", "בשל", "עקב", "כדי", "למרות", "אולם", "אך", "לכן", "ולכן", "וגם",
     "ועוד", "והוא", "והיא", "ולא", "שלא", "שהוא", "שהיא", "וכי", "וזה", "וכן", "כן", "אמר",
     "אמרה", "לדבריו", "לדבריה", "שם", "כאן", "עכשיו", "כעת", "כלל", "ביותר", "מאשר", "פי",
-    "אף", "עצמו", "עצמה",
+    "אף", "עצמו", "עצמה", "במשך", "מדי", "לדברי", "בפני", "מתחת", "מעל", "לפי", "בכל", "ממה",
+    "שזה", "שהם", "שיש", "שאין", "בעת",
     NULL,
 };
 static const nd_cue he_cues[] = {
@@ -1235,7 +1240,9 @@ static const char *const nb_stop[] = {
     "henne", "mine", "alt", "mye", "mot", "disse", "hvis", "din", "noen", "hos", "bli",
     "mange", "blir", "hennes", "vært", "dere", "slik", "ingen", "ingenting", "hvem", "hvorfor",
     "hvordan", "hvilken", "hvilke", "mellom", "uten", "gjennom", "siden", "før", "allerede",
-    "alltid", "aldri", "kanskje", "fortsatt", "sier", "sa", "ifølge",
+    "alltid", "aldri", "kanskje", "fortsatt", "sier", "sa", "ifølge", "kan", "så", "ennå",
+    "igjen", "tilbake", "lenger", "omkring", "derfor", "samt", "mens", "fordi", "både", "hele",
+    "begge", "bare",
     NULL,
 };
 static const nd_cue nb_cues[] = {
@@ -1306,7 +1313,8 @@ static const char *const sr_stop[] = {
     "ове", "тај", "та", "то", "тог", "тога", "том", "томе", "тим", "који", "која", "које",
     "којег", "којем", "био", "била", "било", "били", "бити", "сам", "смо", "нисте", "није",
     "нису", "нема", "има", "може", "могу", "треба", "ће", "би", "све", "сви", "свих", "сваки",
-    "други", "неки", "нешто", "нико", "ништа", "сада", "рекао", "изјавио",
+    "други", "неки", "нешто", "нико", "ништа", "сада", "рекао", "изјавио", "više", "nego",
+    "oba", "више", "него", "оба",
     NULL,
 };
 static const nd_cue sr_cues[] = {
@@ -1341,7 +1349,7 @@ static const char *const hr_stop[] = {
     "nema", "ima", "imaju", "može", "mogu", "treba", "će", "ćemo", "ćete", "bi", "bismo",
     "sve", "svi", "svih", "svaki", "svaka", "drugi", "druga", "drugih", "neki", "neka",
     "nešto", "nitko", "ništa", "nikad", "uvijek", "ovdje", "ondje", "sada", "rekao", "rekla",
-    "izjavio", "kazao",
+    "izjavio", "kazao", "više", "nego", "oba",
     NULL,
 };
 static const nd_cue hr_cues[] = {
@@ -1530,7 +1538,8 @@ static const char *const ms_stop[] = {
     "sedangkan", "tanpa", "melalui", "menurut", "kepada", "daripada", "maka", "lalu",
     "kemudian", "pula", "malah", "bahkan", "semua", "setiap", "beberapa", "banyak", "lain",
     "sama", "sendiri", "apa", "siapa", "mana", "mengapa", "bagaimana", "nya", "begitu",
-    "demikian", "kata", "katanya", "berkata", "menjelaskan",
+    "demikian", "kata", "katanya", "berkata", "menjelaskan", "tiada", "sesiapa", "turut",
+    "bagaimanapun", "walaupun", "kedua", "antaranya", "justeru",
     NULL,
 };
 static const nd_cue ms_cues[] = {
