@@ -137,7 +137,7 @@ static const nd_cue es_cues[] = {
     /* weaker: only in short paragraphs */
     {"compartir", 10}, {"imprimir", 8}, {"comentarios", 12}, {"comentar", 8},
     {"publicidad", 8}, {"patrocinado", 10}, {"contenido patrocinado", 20},
-    {"publicado el", 15}, {"actualizado", 12}, {"tiempo de lectura", 15},
+    {"publicado el", 20}, {"actualizado", 12}, {"tiempo de lectura", 20},
     {"min de lectura", 15}, {"minutos de lectura", 15}, {"leer más", 15},
     {"seguir leyendo", 15}, {"sigue leyendo", 15}, {"ver más", 12}, {"más información", 12},
     {"relacionado", 10}, {"foto:", 40}, {"fotografía:", 40}, {"imagen:", 40},
@@ -145,7 +145,7 @@ static const nd_cue es_cues[] = {
     {"acceder", 6}, {"mi cuenta", 12}, {"buscar", 6}, {"buscador", 6}, {"menú", 6},
     {"portada", 6}, {"inicio", 4}, {"volver arriba", 12}, {"contacto", 8}, {"contáctanos", 15},
     {"quiénes somos", 15}, {"mapa del sitio", 15}, {"accesibilidad", 12}, {"aceptar", 6},
-    {"rechazar", 6},
+    {"rechazar", 6}, {"es redactora", 45}, {"es redactor", 45}, {"es periodista", 45},
     {NULL, 0},
 };
 static const char *const es_tail[] = {
@@ -254,12 +254,12 @@ static const nd_cue ja_cues[] = {
     {"あわせて読みたい", 30}, {"こちらもおすすめ", 30}, {"おすすめ記事", 30}, {"関連記事", 30},
     {"関連ニュース", 30}, {"人気記事", 30}, {"アクセスランキング", 30}, {"ランキング", 12},
     {"フォローする", 30}, {"写真:", 40}, {"提供:", 40}, {"出典:", 40},
-    /* weaker: only in short runs */
-    {"シェア", 12}, {"ツイート", 12}, {"ポスト", 8}, {"ブックマーク", 12}, {"印刷", 6},
-    {"コメント", 10}, {"広告", 8}, {"公開日", 20}, {"更新日", 20}, {"続きを読む", 20},
-    {"もっと見る", 12}, {"ログイン", 10}, {"検索", 6}, {"メニュー", 8}, {"トップページ", 12},
-    {"ホーム", 6}, {"お問い合わせ", 20}, {"会社概要", 20}, {"サイトマップ", 20},
-    {"ページトップへ", 12},
+    /* weaker: only in short runs (about two and a half characters to an English word) */
+    {"シェア", 30}, {"ツイート", 30}, {"ポスト", 20}, {"ブックマーク", 30}, {"印刷", 15},
+    {"コメント", 25}, {"広告", 20}, {"公開日", 50}, {"更新日", 50}, {"続きを読む", 50},
+    {"もっと見る", 30}, {"ログイン", 25}, {"検索", 15}, {"メニュー", 20}, {"トップページ", 30},
+    {"ホーム", 15}, {"お問い合わせ", 50}, {"会社概要", 50}, {"サイトマップ", 50},
+    {"ページトップへ", 30}, {"同意する", 15},
     {NULL, 0},
 };
 static const char *const ja_tail[] = {
@@ -310,7 +310,7 @@ static const nd_cue fr_cues[] = {
     {"avec afp", 40}, {"avec agences", 40}, {"/afp", 80},
     /* weaker: only in short paragraphs */
     {"partager", 10}, {"imprimer", 8}, {"commentaires", 12}, {"commenter", 10}, {"réagir", 8},
-    {"publicité", 8}, {"sponsorisé", 10}, {"contenu sponsorisé", 20}, {"publié le", 15},
+    {"publicité", 8}, {"sponsorisé", 10}, {"contenu sponsorisé", 20}, {"publié le", 20},
     {"mis à jour le", 15}, {"mise à jour", 10}, {"temps de lecture", 15},
     {"min de lecture", 15}, {"lire la suite", 15}, {"lire plus", 12}, {"voir plus", 12},
     {"en savoir plus", 15}, {"voir aussi", 12}, {"plus d'infos", 12}, {"photo :", 40},
@@ -321,6 +321,7 @@ static const nd_cue fr_cues[] = {
     {"haut de page", 12}, {"retour en haut", 12}, {"nous contacter", 15},
     {"contactez-nous", 15}, {"qui sommes-nous", 15}, {"plan du site", 15},
     {"accessibilité", 12}, {"tout accepter", 30}, {"accepter", 6}, {"refuser", 6},
+    {"est journaliste", 45},
     {NULL, 0},
 };
 static const char *const fr_tail[] = {
@@ -372,6 +373,7 @@ static const nd_cue ru_cues[] = {
     {"читать полностью", 15}, {"войти", 6}, {"вход", 5}, {"регистрация", 10},
     {"личный кабинет", 12}, {"поиск", 6}, {"меню", 6}, {"главная", 6}, {"наверх", 8},
     {"контакты", 8}, {"о нас", 8}, {"о проекте", 12}, {"редакция", 6}, {"принять", 6},
+    {"автор:", 30}, {"- корреспондент", 45}, {"- журналист", 45},
     {NULL, 0},
 };
 static const char *const ru_tail[] = {
@@ -428,6 +430,7 @@ static const nd_cue pt_cues[] = {
     {"minha conta", 12}, {"buscar", 6}, {"pesquisar", 6}, {"menu", 6}, {"página inicial", 10},
     {"voltar ao topo", 12}, {"fale conosco", 15}, {"contato", 8}, {"contacto", 8},
     {"quem somos", 15}, {"expediente", 12}, {"acessibilidade", 12}, {"aceitar", 6},
+    {"é repórter", 45}, {"é jornalista", 45},
     {NULL, 0},
 };
 static const char *const pt_tail[] = {
@@ -485,7 +488,7 @@ static const nd_cue it_cues[] = {
     {"ansa", 6}, {"accedi", 8}, {"login", 8}, {"il mio account", 12}, {"cerca", 5},
     {"menu", 6}, {"home page", 8}, {"torna su", 10}, {"torna all'inizio", 12}, {"contatti", 8},
     {"chi siamo", 15}, {"redazione", 6}, {"mappa del sito", 15}, {"accessibilità", 12},
-    {"accetta", 6}, {"rifiuta", 6},
+    {"accetta", 6}, {"rifiuta", 6}, {"è giornalista", 45}, {"foto ansa", 60},
     {NULL, 0},
 };
 static const char *const it_tail[] = {
@@ -534,7 +537,8 @@ static const nd_cue nl_cues[] = {
     {"meer lezen", 12}, {"foto:", 40}, {"beeld:", 40}, {"bron:", 30}, {"anp", 6},
     {"inloggen", 10}, {"mijn account", 12}, {"registreren", 10}, {"zoeken", 6}, {"menu", 6},
     {"home", 4}, {"terug naar boven", 12}, {"contact", 8}, {"over ons", 12}, {"colofon", 15},
-    {"toegankelijkheid", 12}, {"accepteren", 6},
+    {"toegankelijkheid", 12}, {"accepteren", 6}, {"is verslaggever", 45},
+    {"is journalist", 45}, {"is redacteur", 45},
     {NULL, 0},
 };
 static const char *const nl_tail[] = {
@@ -587,7 +591,8 @@ static const nd_cue pl_cues[] = {
     {"czytaj dalej", 15}, {"zobacz więcej", 12}, {"więcej", 3}, {"zaloguj", 8},
     {"moje konto", 12}, {"szukaj", 6}, {"wyszukaj", 6}, {"menu", 6}, {"strona główna", 8},
     {"do góry", 10}, {"kontakt", 8}, {"o nas", 8}, {"redakcja", 6}, {"dostępność", 10},
-    {"akceptuję", 10}, {"zgadzam się", 10},
+    {"akceptuję", 10}, {"zgadzam się", 10}, {"autor:", 30}, {"jest dziennikarką", 45},
+    {"jest dziennikarzem", 45},
     {NULL, 0},
 };
 static const char *const pl_tail[] = {
@@ -630,11 +635,15 @@ static const nd_cue tr_cues[] = {
     {"daha fazla", 8}, {"giriş yap", 10}, {"üye ol", 12}, {"kayıt ol", 12}, {"arama", 4},
     {"ana sayfa", 8}, {"anasayfa", 8}, {"iletişim", 8}, {"hakkımızda", 12}, {"künye", 12},
     {"kabul et", 10},
+    /* capital "İ" folds to "i" and a combining dot above */
+    {"i̇çeriğe geç", 40}, {"i̇lgili haberler", 15}, {"i̇letişim", 8}, {"i̇lginizi çekebilir", 30},
+    {"haber:", 15}, {"muhabiridir", 45},
     {NULL, 0},
 };
 static const char *const tr_tail[] = {
     "ilgili haberler", "benzer haberler", "bunlar da ilginizi çekebilir", "ilginizi çekebilir",
     "en çok okunanlar", "çok okunanlar", "diğer haberler", "son dakika haberleri",
+    "i̇lgili haberler", "i̇lginizi çekebilir",
     NULL,
 };
 
@@ -662,12 +671,13 @@ static const nd_cue zh_cues[] = {
     {"点击进入", 30}, {"相关阅读", 20}, {"相關閱讀", 20}, {"相关新闻", 20}, {"相關新聞", 20},
     {"延伸阅读", 20}, {"延伸閱讀", 20}, {"推荐阅读", 20}, {"热门推荐", 20}, {"热门文章", 20},
     {"猜你喜欢", 20}, {"更多精彩", 30},
-    /* weaker: only in short runs */
-    {"分享到", 20}, {"分享", 10}, {"转发", 8}, {"收藏", 8}, {"评论", 8}, {"評論", 8},
-    {"打印", 6}, {"广告", 8}, {"廣告", 8}, {"登录", 6}, {"登錄", 6}, {"注册", 6}, {"首页", 8},
-    {"首頁", 8}, {"返回顶部", 12}, {"联系我们", 20}, {"聯絡我們", 20}, {"关于我们", 20},
-    {"關於我們", 20}, {"网站地图", 20}, {"阅读全文", 20}, {"閱讀全文", 20}, {"图片来源", 40},
-    {"圖片來源", 40}, {"图:", 30}, {"圖:", 30}, {"微博", 10}, {"微信", 10},
+    /* weaker: only in short runs (about two and a half characters to an English word) */
+    {"分享到", 50}, {"分享", 25}, {"转发", 20}, {"收藏", 20}, {"评论", 20}, {"評論", 20},
+    {"打印", 15}, {"广告", 20}, {"廣告", 20}, {"登录", 15}, {"登錄", 15}, {"注册", 15},
+    {"首页", 20}, {"首頁", 20}, {"返回顶部", 30}, {"联系我们", 50}, {"聯絡我們", 50},
+    {"关于我们", 50}, {"關於我們", 50}, {"网站地图", 50}, {"阅读全文", 50}, {"閱讀全文", 50},
+    {"图片来源", 80}, {"圖片來源", 80}, {"图:", 75}, {"圖:", 75}, {"微博", 25}, {"微信", 25},
+    {"同意", 10},
     {NULL, 0},
 };
 static const char *const zh_tail[] = {
@@ -741,7 +751,7 @@ static const char *const id_stop[] = {
     "sama", "sendiri", "apa", "siapa", "mana", "kapan", "mengapa", "bagaimana", "berapa",
     "nya", "sini", "sana", "situ", "begitu", "begini", "demikian", "kata", "ujar", "katanya",
     "ujarnya", "mengatakan", "menjelaskan", "sekitar", "atas", "bawah", "luar", "depan",
-    "belakang", "sempat", "kini", "usai", "sejumlah",
+    "belakang", "sempat", "kini", "usai", "sejumlah", "kedua",
     NULL,
 };
 static const nd_cue id_cues[] = {
@@ -757,7 +767,7 @@ static const nd_cue id_cues[] = {
     {"cetak", 5}, {"komentar", 8}, {"iklan", 5}, {"advertorial", 15}, {"diterbitkan", 12},
     {"diperbarui", 12}, {"waktu baca", 15}, {"menit baca", 15}, {"baca selengkapnya", 15},
     {"selengkapnya", 12}, {"lihat semua", 12}, {"masuk", 3}, {"daftar", 3}, {"cari", 3},
-    {"beranda", 6}, {"kontak", 8}, {"tentang kami", 12}, {"redaksi", 6},
+    {"beranda", 6}, {"kontak", 8}, {"tentang kami", 12}, {"redaksi", 6}, {"setuju", 3},
     {NULL, 0},
 };
 static const char *const id_tail[] = {
@@ -838,9 +848,9 @@ static const nd_cue ko_cues[] = {
     {"인기 기사", 15}, {"추천 기사", 15}, {"사진=", 40}, {"사진 =", 40},
     /* weaker: only in short paragraphs */
     {"구독", 8}, {"공유", 6}, {"좋아요", 8}, {"인쇄", 5}, {"스크랩", 8}, {"글자크기", 12},
-    {"댓글", 8}, {"광고", 5}, {"입력", 8}, {"수정", 6}, {"승인", 6}, {"로그인", 8},
+    {"댓글", 8}, {"광고", 5}, {"입력", 15}, {"수정", 10}, {"승인", 6}, {"로그인", 8},
     {"회원가입", 12}, {"검색", 4}, {"전체메뉴", 10}, {"메뉴", 4}, {"홈", 3}, {"맨 위로", 10},
-    {"회사소개", 12}, {"고객센터", 12},
+    {"회사소개", 12}, {"고객센터", 12}, {"기자", 3}, {"동의", 3},
     {NULL, 0},
 };
 static const char *const ko_tail[] = {
@@ -885,7 +895,8 @@ static const nd_cue uk_cues[] = {
     {"опубліковано", 15}, {"оновлено", 15}, {"читати далі", 15}, {"детальніше", 12},
     {"докладніше", 12}, {"увійти", 6}, {"вхід", 5}, {"реєстрація", 10}, {"пошук", 6},
     {"меню", 6}, {"головна", 6}, {"контакти", 8}, {"про нас", 8}, {"редакція", 6},
-    {"прийняти", 6},
+    {"прийняти", 6}, {"автор:", 30}, {"авторка:", 30}, {"- кореспондент", 45},
+    {"- журналіст", 45},
     {NULL, 0},
 };
 static const char *const uk_tail[] = {
@@ -926,7 +937,7 @@ static const nd_cue ar_cues[] = {
     {"طباعة", 5}, {"تعليقات", 10}, {"التعليقات", 10}, {"إعلان", 5}, {"محتوى مدعوم", 20},
     {"نشر في", 12}, {"تاريخ النشر", 15}, {"آخر تحديث", 15}, {"اقرأ المزيد", 15}, {"المزيد", 4},
     {"تسجيل الدخول", 12}, {"إنشاء حساب", 20}, {"بحث", 3}, {"القائمة", 4}, {"الرئيسية", 5},
-    {"اتصل بنا", 12}, {"من نحن", 12},
+    {"اتصل بنا", 12}, {"من نحن", 12}, {"بقلم", 15}, {"تصوير:", 40}, {"موافق", 3},
     {NULL, 0},
 };
 static const char *const ar_tail[] = {
@@ -1075,7 +1086,7 @@ static const char *const da_stop[] = {
     "hvorfor", "hvordan", "hvilken", "hvilke", "mellem", "uden", "gennem", "siden", "før",
     "allerede", "altid", "aldrig", "måske", "stadig", "siger", "sagde", "ifølge", "kan", "så",
     "endnu", "igen", "lige", "tilbage", "længere", "omkring", "derfor", "samt", "mens",
-    "fordi", "både", "hele", "begge",
+    "fordi", "både", "hele", "begge", "mere",
     NULL,
 };
 static const nd_cue da_cues[] = {
@@ -1113,7 +1124,8 @@ static const nd_cue th_cues[] = {
     {"อ่านต่อ", 12}, {"ภาพ:", 40}, {"ที่มา:", 30},
     /* weaker: only in short paragraphs */
     {"แชร์", 8}, {"พิมพ์", 4}, {"ความคิดเห็น", 8}, {"โฆษณา", 5}, {"เข้าสู่ระบบ", 8}, {"ค้นหา", 4},
-    {"หน้าแรก", 6}, {"ติดต่อเรา", 12}, {"เกี่ยวกับเรา", 12},
+    {"หน้าแรก", 6}, {"ติดต่อเรา", 12}, {"เกี่ยวกับเรา", 12}, {"ผู้เขียน", 15}, {"ยอมรับ", 4},
+    {"เผยแพร่", 15},
     {NULL, 0},
 };
 static const char *const th_tail[] = {
@@ -1150,7 +1162,9 @@ static const nd_cue he_cues[] = {
     {"הדפסה", 6}, {"תגובות", 10}, {"פרסומת", 6}, {"תוכן ממומן", 20}, {"פורסם", 10},
     {"עודכן", 10}, {"זמן קריאה", 15}, {"לכתבה המלאה", 15}, {"קראו עוד", 15}, {"התחברות", 8},
     {"הרשמה", 8}, {"חיפוש", 4}, {"תפריט", 4}, {"עמוד הבית", 8}, {"צור קשר", 12},
-    {"צרו קשר", 12}, {"אודות", 8}, {"נגישות", 10},
+    {"צרו קשר", 12}, {"אודות", 8}, {"נגישות", 10}, {"עוגיות", 60}, {"מאת", 6}, {"אישור", 3},
+    /* proclitics (ב, ל, ה, ו) attach to the word */
+    {"בעוגיות", 60}, {"למדיניות הפרטיות", 60},
     {NULL, 0},
 };
 static const char *const he_tail[] = {
@@ -1242,7 +1256,7 @@ static const char *const nb_stop[] = {
     "hvordan", "hvilken", "hvilke", "mellom", "uten", "gjennom", "siden", "før", "allerede",
     "alltid", "aldri", "kanskje", "fortsatt", "sier", "sa", "ifølge", "kan", "så", "ennå",
     "igjen", "tilbake", "lenger", "omkring", "derfor", "samt", "mens", "fordi", "både", "hele",
-    "begge", "bare",
+    "begge", "bare", "mer",
     NULL,
 };
 static const nd_cue nb_cues[] = {
@@ -1314,7 +1328,7 @@ static const char *const sr_stop[] = {
     "којег", "којем", "био", "била", "било", "били", "бити", "сам", "смо", "нисте", "није",
     "нису", "нема", "има", "може", "могу", "треба", "ће", "би", "све", "сви", "свих", "сваки",
     "други", "неки", "нешто", "нико", "ништа", "сада", "рекао", "изјавио", "više", "nego",
-    "oba", "више", "него", "оба",
+    "oba", "више", "него", "оба", "što", "rekla",
     NULL,
 };
 static const nd_cue sr_cues[] = {
@@ -1401,7 +1415,8 @@ static const char *const sl_stop[] = {
     "brez", "proti", "skozi", "zaradi", "glede", "ob", "k", "h", "dejal", "povedal", "lahko",
     "mora", "morajo", "kateri", "katera", "katero", "katere", "katerih", "nekaj", "vse", "vsi",
     "vsak", "vsaka", "njim", "jaz", "mi", "vi", "oni", "ona", "ono", "on", "tako", "zdaj",
-    "tu", "tam", "nato", "potem", "sicer", "namreč", "torej",
+    "tu", "tam", "nato", "potem", "sicer", "namreč", "torej", "ni", "ima", "oba", "nihče",
+    "nič",
     NULL,
 };
 static const nd_cue sl_cues[] = {
@@ -1539,7 +1554,8 @@ static const char *const ms_stop[] = {
     "kemudian", "pula", "malah", "bahkan", "semua", "setiap", "beberapa", "banyak", "lain",
     "sama", "sendiri", "apa", "siapa", "mana", "mengapa", "bagaimana", "nya", "begitu",
     "demikian", "kata", "katanya", "berkata", "menjelaskan", "tiada", "sesiapa", "turut",
-    "bagaimanapun", "walaupun", "kedua", "antaranya", "justeru",
+    "bagaimanapun", "walaupun", "kedua", "antaranya", "justeru", "atas", "bawah", "luar",
+    "depan", "kini",
     NULL,
 };
 static const nd_cue ms_cues[] = {
