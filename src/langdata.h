@@ -14,7 +14,8 @@
 #include <stddef.h>
 
 /* A phrase of site chrome.  It counts only in a paragraph of at most max_words words:
- * a long paragraph that mentions "cookies" is an article about cookies. */
+ * a long paragraph that mentions "cookies" is an article about cookies.  For Chinese and
+ * Japanese, whose text has no spaces, max_words counts characters. */
 typedef struct nd_cue {
     const char *phrase;
     unsigned max_words;
@@ -29,6 +30,7 @@ typedef struct nd_langdef {
     const nd_cue *cues;      /* chrome phrases of this language, {NULL, 0}-terminated */
     const char *const *tail; /* headings after which a page's article is over ("Related
                                 articles", "You may also like"), NULL-terminated */
+    /* stop, cues and tail are never NULL; cues and tail may be empty lists. */
 } nd_langdef;
 
 extern const nd_langdef nd_langs[];
