@@ -71,7 +71,8 @@ expect_eq "strip --kept: every kept line comes from the page" "" "$bad"
 # strip of two files: one summary each.
 run "$NDUPES" strip "$CGTN" "$TRN"
 expect_eq "strip of two files: exit status" 0 "$rc"
-expect_eq "strip of two files: two summaries" 2 "$(grep -c '^#' "$TMP/out")"
+expect_eq "strip of two files: two summaries" 2 "$(grep -c '^# [0-9]* paragraphs' "$TMP/out")"
+expect_eq "strip of two files: two languages" 2 "$(grep -c '^# language: en ' "$TMP/out")"
 
 # --- explain --------------------------------------------------------------------------------------
 run "$NDUPES" explain --help
