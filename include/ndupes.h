@@ -85,6 +85,8 @@ typedef struct ndupes_config {
     int keep_boilerplate; /* 1: classify but keep every paragraph (for experiments) */
     unsigned template_min_files; /* a short paragraph seen in at least this many files is a
                                     site template; 0 disables cross-file template learning */
+    int exhaustive;     /* 1: score every pair of articles instead of the LSH candidates
+                           (quadratic; for checking the candidate index on small sets) */
 } ndupes_config;
 
 #define NDUPES_DEFAULT_THRESHOLD 0.35

@@ -17,8 +17,8 @@
  *             paragraph's language as it tells the page's).
  * Two rules look at a paragraph's neighbours: a headline-like line between dropped ones is
  * part of the list around it (teaser), and everything after an end-of-article heading
- * ("You may also like", "Das könnte Sie auch interessieren") is dropped (tail) when less
- * text follows it than precedes it.  Paragraphs repeated on the page are dropped first.
+ * ("You may also like", "Das könnte Sie auch interessieren") or after the page's copyright
+ * line is dropped (tail) when less text follows it than precedes it.  Paragraphs repeated on the page are dropped first.
  *
  * Rules keyed to a language's words apply to that language only.  The others calibrate on
  * the page itself: its long paragraphs are nearly always the article, so "few function
@@ -55,6 +55,7 @@
 #define HEADLINE_CAPS 60      /* ... with this share (%) of capitalised words */
 #define SENTENCE_MAX_WORDS 20 /* "no sentence": paragraphs this short without one */
 #define TAIL_MAX_WORDS 8      /* an end-of-article heading stands (almost) alone */
+#define FOOTER_MAX_WORDS 20   /* a copyright line is short */
 
 /* ---- chrome phrases of every language, in one index ---- */
 
@@ -470,14 +471,50 @@ static void study_page(page *pg)
     pg->sentences = longs == 0 || sent * 2 >= longs;
 }
 
+/* True when the bytes of lit occur in s[0..len). */
+static bool contains(const char *s, size_t len, const char *lit)
+{
+    size_t n = strlen(lit);
+    for (const char *p = s, *e = s + len; (size_t)(e - p) >= n;) {
+        const char *hit = memchr(p, lit[0], (size_t)(e - p) - n + 1);
+        if (!hit)
+            return false;
+        if (memcmp(hit, lit, n) == 0)
+            return true;
+        p = hit + 1;
+    }
+    return false;
+}
+
+/* A copyright line with a year ("© 2023 Site", "Copyright 2019 ..."): the page's footer,
+ * in any language.  A photo credit ("Foto: © dpa") has no year. */
+static bool is_footer(const char *s, size_t len, unsigned wl)
+{
+    if (wl > FOOTER_MAX_WORDS)
+        return false;
+    bool mark = contains(s, len, "\xC2\xA9") || contains(s, len, "copyright") ||
+                contains(s, len, "(c) ");
+    if (!mark)
+        return false;
+    for (size_t i = 0; i + 4 <= len; i++)
+        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))
+            if (s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+                (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
+                (i + 4 == len || s[i + 4] < '0' || s[i + 4] > '9'))
+                return true;
+    return false;
+}
+
 /* A section heading that ends the article: an end-of-article phrase of the page's
- * language standing (almost) alone.  "READ MORE: Some Headline" is an inline link, not the
- * end of the article. */
+ * language standing (almost) alone, or the page's copyright line.  "READ MORE: Some
+ * Headline" is an inline link, not the end of the article. */
 static bool is_tail_marker(const ndupes_doc *doc, const nd_para_rec *p, int lang)
 {
+    const char *s = doc->norm.p + p->norm_off;
+    if (is_footer(s, p->norm_len, p->wl))
+        return true;
     if (p->wl > TAIL_MAX_WORDS || lang < 0 || !nd_langs[lang].tail)
         return false;
-    const char *s = doc->norm.p + p->norm_off;
     const char *colon = memchr(s, ':', p->norm_len);
     if (colon) {
         const char *e = s + p->norm_len;

@@ -53,6 +53,8 @@ static void usage(FILE *f)
           "                        (default 0), then exit 75\n"
           "      --baseline        the naive method for comparison: whole-page word\n"
           "                        5-shingle Jaccard at 0.5, no boilerplate removal\n"
+          "      --exhaustive      score every pair of files instead of the candidates the\n"
+          "                        index finds (quadratic: for checking it on small sets)\n"
           "  -q, --quiet           no diagnostics except fatal errors\n"
           "  -v, --verbose         also say which files were re-decoded or empty, and timings\n"
           "  -h, --help            print this help and exit\n"
@@ -65,7 +67,7 @@ static void usage(FILE *f)
 }
 
 enum { OPT_OMIT = 256, OPT_MAXSIZE, OPT_SHINGLE, OPT_BASELINE, OPT_KEEPBP, OPT_DB, OPT_ALL,
-       OPT_MAXAGE, OPT_WAIT };
+       OPT_MAXAGE, OPT_WAIT, OPT_EXHAUSTIVE };
 
 static const struct option long_opts[] = {
     {"null", no_argument, NULL, '0'},
@@ -77,6 +79,7 @@ static const struct option long_opts[] = {
     {"shingle", required_argument, NULL, OPT_SHINGLE},
     {"baseline", no_argument, NULL, OPT_BASELINE},
     {"keep-boilerplate", no_argument, NULL, OPT_KEEPBP},
+    {"exhaustive", no_argument, NULL, OPT_EXHAUSTIVE},
     {"db", required_argument, NULL, OPT_DB},
     {"all", no_argument, NULL, OPT_ALL},
     {"max-age", required_argument, NULL, OPT_MAXAGE},
@@ -147,6 +150,9 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
             break;
         case OPT_KEEPBP:
             r->cfg.keep_boilerplate = 1;
+            break;
+        case OPT_EXHAUSTIVE:
+            r->cfg.exhaustive = 1;
             break;
         case OPT_DB:
             if (!*optarg)

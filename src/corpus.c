@@ -735,7 +735,8 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
         goto out;
     if (c->db)
         nd_inc_prelabel(c, pre);
-    if (!nd_lsh_candidates(c->fps, skip, n, &pairs, &npairs, c->cfg.jobs))
+    if (c->cfg.exhaustive ? !nd_all_pairs(skip, n, &pairs, &npairs)
+                          : !nd_lsh_candidates(c->fps, skip, n, &pairs, &npairs, c->cfg.jobs))
         goto out;
     npairs = drop_old_pairs(c, pairs, npairs);
     c->stats.candidates = npairs;

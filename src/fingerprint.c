@@ -122,6 +122,44 @@ static int defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh
     return 1;
 }
 
+/* Run keys: keys of verbatim runs of text, found whatever the paragraph breaks around
+ * them (a page rendered by another converter, merged or split paragraphs, a rewrapped
+ * copy).  In every window of ND_RUN_WINDOW consecutive shingles of a paragraph the smallest
+ * is chosen (winnowing: the choice depends only on the window, so two copies of a run
+ * choose the same shingles inside it), and the key joins it with the shingle k words
+ * further on: a key stands for 2k words of verbatim text.  Two articles that share a run
+ * of ND_RUN_WINDOW + 2k - 1 words (21 for k = 5) anywhere share a key.  One such run can
+ * be a stock phrase; the candidate index asks for ND_RUN_PAIR shared run keys (a run of
+ * about 30 words, or two runs). */
+static bool push_run_keys(nd_fp *fp, const uint64_t *sh, size_t n, unsigned k, size_t *cap,
+                          size_t *nrun)
+{
+    size_t last = SIZE_MAX;
+    for (size_t w = 0; w + ND_RUN_WINDOW <= n; w++) {
+        size_t m = w; /* the rightmost smallest of the window */
+        for (size_t i = w + 1; i < w + ND_RUN_WINDOW; i++)
+            if (sh[i] <= sh[m])
+                m = i;
+        if (m == last || m + k >= n)
+            continue;
+        last = m;
+        if (*nrun >= ND_RUN_KEYS)
+            return true;
+        if ((size_t)fp->nkeys + 1 > *cap) {
+            size_t nc = *cap ? *cap * 2 : ND_BANDS * 16;
+            uint32_t *kk = nd_reallocarray(fp->keys, nc, sizeof *kk);
+            if (!kk)
+                return false;
+            fp->keys = kk;
+            *cap = nc;
+        }
+        uint64_t h = (sh[m] ^ (sh[m + k] * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL;
+        fp->keys[fp->nkeys++] = (uint32_t)(h >> 32) | ND_RUN_KEY;
+        (*nrun)++;
+    }
+    return true;
+}
+
 /* Remembers a kept paragraph (hash, words) for the corpus's template learning. */
 static bool record_para(nd_fp *fp, const nd_para_rec *r, size_t *cap)
 {
@@ -173,7 +211,7 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
 {
     memset(fp, 0, sizeof *fp);
     nd_u64v all = {0}, quotes = {0}, psh = {0}, pq = {0};
-    size_t kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0, nanc = 0, phcap = 0;
+    size_t kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0, nanc = 0, phcap = 0, nrun = 0;
     uint32_t anc[256];
     bool ok = false;
     XXH3_state_t *xs = XXH3_createState();
@@ -211,6 +249,8 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
                 continue;
         }
         if (index && !push_keys(fp, keys, &kcap))
+            goto out;
+        if (!push_run_keys(fp, psh.v, psh.n, cfg->shingle, &kcap, &nrun))
             goto out;
         for (size_t k = 0; k < psh.n; k++)
             if (!nd_u64v_push(&all, psh.v[k]))

@@ -1,5 +1,7 @@
 /*
- * lsh.c - candidate pairs: articles that share at least one LSH band key.
+ * lsh.c - candidate pairs: articles that share an LSH band key (a similar paragraph, or
+ * similar quotes), or ND_RUN_PAIR run keys (verbatim runs of text, whatever the paragraph
+ * breaks around them; fingerprint.c).
  *
  * Every (key, article) entry goes into one array, which a radix sort orders by key; each
  * run of equal keys is a bucket of articles with a similar paragraph.  The cost is linear
@@ -50,7 +52,9 @@ typedef struct pairv {
     size_t n, cap;
 } pairv;
 
-static bool add_pair(pairv *p, uint32_t a, uint32_t b)
+/* A pair is stored as a << 33 | b << 1 | run: sorted, the entries of one pair of articles
+ * are neighbours, those from band keys (run = 0) first. */
+static bool add_pair(pairv *p, uint32_t a, uint32_t b, unsigned run)
 {
     if (a == b)
         return true;
@@ -67,13 +71,14 @@ static bool add_pair(pairv *p, uint32_t a, uint32_t b)
         p->v = v;
         p->cap = nc;
     }
-    p->v[p->n++] = (uint64_t)a << 32 | b;
+    p->v[p->n++] = (uint64_t)a << 33 | (uint64_t)b << 1 | run;
     return true;
 }
 
 /* The pairs of one bucket s[0..n) (entries of one key, sorted by article) into p. */
 static bool bucket_pairs(uint64_t *s, size_t n, pairv *p)
 {
+    unsigned run = (unsigned)(s[0] >> 32) & ND_RUN_KEY;
     /* Distinct articles of this bucket, in place (entries are sorted by article). */
     size_t b = 0;
     for (size_t j = 0; j < n; j++)
@@ -82,7 +87,7 @@ static bool bucket_pairs(uint64_t *s, size_t n, pairv *p)
     for (size_t x = 0; x < b; x++) {
         size_t lim = b <= BUCKET_ALL ? b : (x + 1 + WINDOW < b ? x + 1 + WINDOW : b);
         for (size_t y = x + 1; y < lim; y++)
-            if (!add_pair(p, (uint32_t)s[x], (uint32_t)s[y]))
+            if (!add_pair(p, (uint32_t)s[x], (uint32_t)s[y], run))
                 return false;
     }
     return true;
@@ -122,6 +127,8 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
 {
     *pairs = NULL;
     *npairs = 0;
+    if (n > (size_t)INT32_MAX) /* a pair holds two indices in 63 bits */
+        return false;
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         if (!skip || !skip[i])
@@ -181,13 +188,20 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     nd_pair *out = nd_malloc((np ? np : 1) * sizeof *out);
     if (!out)
         goto out;
+    /* One of each pair: those that share a band key, and those that share ND_RUN_PAIR run
+     * keys (each bucket gave a pair at most once, so the count is of distinct keys). */
     size_t u = 0;
-    for (size_t i = 0; i < np; i++) {
-        if (i && sp[i] == sp[i - 1])
-            continue;
-        out[u].a = (uint32_t)(sp[i] >> 32);
-        out[u].b = (uint32_t)sp[i];
-        u++;
+    for (size_t i = 0; i < np;) {
+        uint64_t ab = sp[i] >> 1;
+        size_t end = i + 1;
+        while (end < np && sp[end] >> 1 == ab)
+            end++;
+        if (!(sp[i] & 1) || end - i >= ND_RUN_PAIR) {
+            out[u].a = (uint32_t)(ab >> 32);
+            out[u].b = (uint32_t)ab;
+            u++;
+        }
+        i = end;
     }
     *pairs = out;
     *npairs = u;
@@ -201,4 +215,21 @@ out:
     nd_free(tmp);
     nd_free(all);
     return ok;
+}
+
+bool nd_all_pairs(const uint8_t *skip, size_t n, nd_pair **pairs, size_t *npairs)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        m += !skip || !skip[i];
+    size_t np = m * (m - (m > 0)) / 2;
+    *pairs = nd_reallocarray(NULL, np ? np : 1, sizeof **pairs);
+    *npairs = 0;
+    if (!*pairs)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n && (!skip || !skip[i]); j++)
+            if (!skip || !skip[j])
+                (*pairs)[(*npairs)++] = (nd_pair){(uint32_t)i, (uint32_t)j};
+    return true;
 }

@@ -83,7 +83,7 @@ void nd_minhash_keys(const uint64_t *sh, size_t n, unsigned rows, uint32_t keys[
         for (unsigned r = 0; r < rows; r++)
             k = (k ^ mins[b * ND_ROWS + r]) * 0xff51afd7ed558ccdULL;
         k ^= k >> 29;
-        keys[b] = (uint32_t)(k >> 32);
+        keys[b] = (uint32_t)(k >> 32) & ~ND_RUN_KEY; /* the low bit marks run keys */
     }
 }
 

@@ -144,8 +144,13 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 #define ND_BANDS 8       /* LSH bands per paragraph */
 #define ND_ROWS 3        /* MinHash values per band of a paragraph */
 #define ND_QUOTE_ROWS 2  /* MinHash values per band of an article's quotes */
-#define ND_MAX_PARAS 64  /* paragraphs indexed per article (plus the quotes) */
+#define ND_MAX_PARAS 256 /* paragraphs indexed per article (plus the quotes) */
 #define ND_QUOTE_MIN_INDEX 8 /* quote shingles for the quotes to be indexed */
+#define ND_RUN_WINDOW 12 /* run keys: one shingle chosen in every window of this many */
+#define ND_RUN_KEYS 512  /* run keys per article, at most */
+#define ND_RUN_KEY 1u    /* the low bit of a key: set for run keys, clear for band keys */
+#define ND_RUN_PAIR 2    /* run keys two articles must share to be a candidate pair */
+#define ND_MAX_KEYS ((ND_MAX_PARAS + 1) * ND_BANDS + ND_RUN_KEYS) /* keys per article */
 #define ND_SHORT_WORDS 30 /* paragraphs up to this long may be site templates */
 #define ND_PENDING_MAX 384 /* shingles of short paragraphs kept until templates are known */
 
@@ -231,6 +236,8 @@ typedef struct nd_pair {
  * depend on it).  *pairs is allocated (free with nd_free).  Returns false on ENOMEM. */
 bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
                        size_t *npairs, unsigned jobs);
+/* Every pair of articles not skipped, sorted by (a, b): for cfg.exhaustive. */
+bool nd_all_pairs(const uint8_t *skip, size_t n, nd_pair **pairs, size_t *npairs);
 
 /* ---- cluster.c ---- */
 typedef struct nd_edge {

@@ -208,11 +208,12 @@ static unsigned wrap_width(const char *s, const line *v, size_t n)
     }
     if (w < 30 || w > MAX_COLS)
         return 0;
-    /* Most long inner lines must have been broken for want of room (short ones are
+    /* Most long inner lines (three quarters of the width and more) must have been broken
+     * for want of room (shorter ones are
      * headings, list items and the like, which a wrapped page has too). */
     size_t broken = 0, longish = 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        if (v[i].blank || v[i + 1].blank || v[i + 1].item || v[i].width * 2 < w)
+        if (v[i].blank || v[i + 1].blank || v[i + 1].item || v[i].width * 4 < w * 3)
             continue;
         longish++;
         broken += v[i].width + 1u + v[i + 1].first + WRAP_SLACK > w;

@@ -46,6 +46,7 @@ void ndupes_config_init(ndupes_config *cfg)
     cfg->baseline = 0;
     cfg->keep_boilerplate = 0;
     cfg->template_min_files = 3;
+    cfg->exhaustive = 0;
 }
 
 void ndupes_interrupt(void)
