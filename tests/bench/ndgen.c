@@ -776,13 +776,14 @@ static void finish_intl(Buf *b, size_t from, int end)
 	int depth = 0, capped = 0;
 	uint32_t c;
 
-	for (;;) {
+	for (;;) { /* nor a Thai vowel or mark that cannot begin a syllable */
 		size_t j = i;
 
 		if (j >= b->n)
 			break;
 		c = utf8_next((const unsigned char *)b->p, &j);
-		if (c == ' ' || (cp_punct(c) && c != '(' && c != 0xFF08 && c != 0x300C && c != 0xAB))
+		if (c == ' ' || (cp_punct(c) && c != '(' && c != 0xFF08 && c != 0x300C && c != 0xAB) ||
+		    cp_mark(c) || (c >= 0xE30 && c <= 0xE3A) || (c >= 0xE45 && c <= 0xE4E))
 			i = j;
 		else
 			break;
@@ -2614,7 +2615,7 @@ static void make_spin(Story *v, const Story *o, Arena *a, Rng *r)
 		for (int j = 0; j < v->p[i].n; j++) {
 			if (s[j].kind == S_NARR) {
 				if (rng_chance(r, 0.95))
-					s[j].text = intl ? spin_intl(a, s[j].text, r, &cats[o->cat].lnarr, 0.18,
+					s[j].text = intl ? spin_intl(a, s[j].text, r, &cats[o->cat].lnarr, 0.25,
 								     rng_chance(r, 0.6))
 						    : spin_text(a, s[j].text, r, 0.95, rng_chance(r, 0.6));
 			} else {

@@ -61,7 +61,9 @@ write_docs() {
       return $n >= 8 && ($ENV{LANGCODE} eq "th" || $t =~ /[.!?\x{3002}\x{FF01}\x{FF1F}\x{061F}\x{06D4}]["\x{201D}\x{300D}\x{BB})]?$/);
     }
     $title =~ s/^\s+|\s+$//g;
-    @p = grep { sentence($_) && translated($_) } map { s/^\s+|\s+$//gr } @p;
+    # a paragraph seen before (a licence, a note on the translation) is kept once in the whole corpus
+    our %seen;
+    @p = grep { sentence($_) && translated($_) && !$seen{$_}++ } map { s/^\s+|\s+$//gr } @p;
     next if @p < 2 || !length($title) || !translated($title);
     $docs++;
     my $f = sprintf "%s/%s-%05d.txt", $ENV{OUT}, $ENV{PREFIX}, $docs;
@@ -85,7 +87,7 @@ case ",$sources," in *,man,*)
     n=$(for d in $(dirs /usr/share/man); do
           for f in "$d"/man1/* "$d"/man5/* "$d"/man7/* "$d"/man8/*; do
             [ -f "$f" ] || continue
-            MANWIDTH=4000 man -E UTF-8 -l "$f" 2>/dev/null | col -bx | perl -CSD -0777 -ne '
+            MANWIDTH=4000 man -E UTF-8 -l "$f" 2>/dev/null | col -bx | iconv -f UTF-8 -t UTF-8 -c | perl -CSD -0777 -ne '
               # NAME: the first indented line after the first heading; its text after " - ".
               my @l = split /\n/;
               my ($title, @p, $seen);
@@ -113,7 +115,7 @@ case ",$sources," in *,help,*)
           perl -CSD -0777 -ne '
             sub text { my ($t) = @_; $t =~ s/<[^>]*>//g; $t =~ s/\s+/ /g;
                        $t =~ s/&lt;/</g; $t =~ s/&gt;/>/g; $t =~ s/&quot;/"/g; $t =~ s/&apos;/\x27/g;
-                       $t =~ s/&#(\d+);/chr($1)/ge; $t =~ s/&amp;/&/g; return $t; }
+                       $t =~ s/&#(\d+);/$1 < 0x110000 ? chr($1) : ""/ge; $t =~ s/&amp;/&/g; return $t; }
             my ($title) = /<title[^>]*>(.*?)<\/title>/s;
             my @p = map { text($_) } /<p(?:\s[^>]*)?>(.*?)<\/p>/gs;
             print join("\t", text($title // ""), @p), "\n";' "$f"
@@ -127,12 +129,14 @@ case ",$sources," in *,mo,*)
     n=$(for d in $(dirs /usr/share/locale); do
           for f in "$d"/LC_MESSAGES/*.mo; do
             [ -f "$f" ] || continue
-            msgunfmt "$f" 2>/dev/null | iconv -f UTF-8 -t UTF-8 -c | perl -CSD -0777 -ne '
+            msgunfmt "$f" 2>/dev/null | iconv -f UTF-8 -t UTF-8 -c | LANGCODE=$lang perl -CSD -0777 -ne '
               my @s;
               while (/^msgstr(?:\[\d+\])? ((?:"(?:[^"\\]|\\.)*"\s*\n?)+)/mg) {
                 my $t = join "", $1 =~ /"((?:[^"\\]|\\.)*)"/g;
                 $t =~ s/\\n/ /g; $t =~ s/\\t/ /g; $t =~ s/\\(.)/$1/g; $t =~ s/_(?=\w)//g; $t =~ s/\s+/ /g;
-                push @s, $t if length $t;
+                # a message that is a sentence: long enough, ends like one, no placeholders
+                push @s, $t if length($t) >= 20 && $t !~ /[%{}<>|\\]|\$\w/ &&
+                               ($ENV{LANGCODE} eq "th" || $t =~ /[.!?\x{3002}\x{FF01}\x{FF1F}\x{061F}\x{06D4}]$/);
               }
               my ($title) = grep { length($_) >= 4 && length($_) <= 60 } @s;
               my (@p, @cur);
