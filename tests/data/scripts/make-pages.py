@@ -140,6 +140,11 @@ def sentence_ends(p, lang):
                 ends.append(i + 1)
             elif ch in "」』" and i > 0 and p[i - 1] in "。！？":
                 ends.append(i + 1)
+        elif lang == "hi":
+            if ch in "।?!" and nxt == " ":
+                ends.append(i + 1)
+            elif ch in "\"”" and nxt == " " and i > 0 and p[i - 1] in "।?!":
+                ends.append(i + 1)
         elif lang == "th":
             if ch == " " and i > 0:
                 ends.append(i)
