@@ -1,7 +1,7 @@
 /*
  * ndgen.c - generate a labeled corpus of news article pages for benchmarking ndupes.
  *
- *   ndgen [-b] [-n N] [-s SEED] [-c CORPUS[:CORPUS...]] [-m MANIFEST] [-j JOBS] OUTDIR
+ *   ndgen [-b] [-n N] [-s SEED] [-l LANG] [-c CORPUS[:CORPUS...]] [-m MANIFEST] [-j JOBS] OUTDIR
  *
  * ndgen writes N plain-text "article pages" into OUTDIR/000/000000.txt, OUTDIR/000/000001.txt, ...
  * (at most 1000 files a folder) and OUTDIR/truth.tsv, one line `RELPATH<TAB>CLUSTER` a file, so that
@@ -21,6 +21,14 @@
  * does not replay long runs of a corpus sentence, and the surnames after Mr/Ms are replaced by the
  * article's own invented cast.  Unrelated articles then share almost no word 5-grams; see README.md
  * for the measured overlaps.  The corpus is read at run time and never copied anywhere.
+ *
+ * Other languages (-l LANG, with a corpus in that language): the same stories, copies and pages,
+ * with the names, quotation marks, verbs, chrome and dates of ndgen_lang.h.  Chinese, Japanese and
+ * Thai, written without spaces between words, are modelled by character (a Thai vowel or tone mark
+ * stays with its consonant) and written without spaces.  The spinner of those languages replaces
+ * words by words that the model puts in the same context (there is no synonym table), and the AI
+ * rewrite keeps numbers, capitalised names and Latin words.  English keeps its own code paths: the
+ * same seed gives the same bytes as before -l existed.
  *
  * Determinism: every random choice comes from xoshiro256** streams seeded with splitmix64 from
  * (SEED, unit number), never from rand(); directory listings are sorted.  A "unit" is one story
@@ -3809,6 +3817,7 @@ static void render_sent_intl(Buf *b, const Story *st, const Sent *s)
 {
 	int t = s->tmpl, form = s->form, female = st->cast[s->spk % st->ncast].female;
 	const char *tp;
+	size_t start = b->n;
 
 	if (s->kind == S_NARR) {
 		put_surface(b, s->text);
@@ -3855,6 +3864,21 @@ static void render_sent_intl(Buf *b, const Story *st, const Sent *s)
 			tp = skip_after_quote(b, tp + 3) - 1;
 		else
 			tp += 2;
+	}
+	/* a sentence that opens with its speaker opens with a capital ("Директор ... сказал:") */
+	if (LG->cased && b->n > start) {
+		size_t i = start;
+		uint32_t c = utf8_next((const unsigned char *)b->p, &i), u = cp_upper(c);
+
+		if (u != c) {
+			static Buf rest;
+
+			buf_clear(&rest);
+			buf_put(&rest, b->p + i, b->n - i);
+			b->n = start;
+			utf8_put(b, u);
+			buf_put(b, rest.p, rest.n);
+		}
 	}
 }
 
