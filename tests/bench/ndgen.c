@@ -597,6 +597,43 @@ static uint32_t cp_upper(uint32_t c)
 	return c;
 }
 
+static uint32_t cp_lower(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if (c >= 0x391 && c <= 0x3A9)
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	return c;
+}
+
+/* After a connector or an opener ("Кроме того,"), the sentence goes on in lower case, unless the
+ * language capitalises its nouns or the phrase ends a sentence of its own ("Bemerkenswert:"). */
+static void lower_at(Buf *b, size_t at, const char *phrase)
+{
+	size_t i = at, n = strlen(phrase);
+	uint32_t c, l;
+
+	if (!LG->cased || LG->nouns_cased || !n || strchr(":.", phrase[n - 1]) || at >= b->n)
+		return;
+	c = utf8_next((const unsigned char *)b->p, &i);
+	l = cp_lower(c);
+	if (l != c) {
+		static Buf rest;
+
+		buf_clear(&rest);
+		buf_put(&rest, b->p + i, b->n - i);
+		b->n = at;
+		utf8_put(b, l);
+		buf_put(b, rest.p, rest.n);
+	}
+}
+
 static int cp_is_upper(uint32_t c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
@@ -3946,10 +3983,15 @@ static const char *spin_intl(Arena *a, const char *in, Rng *r, const Lm *lm, dou
 	buf_clear(&w);
 	buf_puts(&w, in);
 	n = split_ws(w.p);
+	const char *conn = NULL;
+	size_t at = 0;
+
 	buf_clear(&b);
 	if (reword) {
-		buf_puts(&b, internal_of(a, LPICK(r, LG->connectors)));
+		conn = LPICK(r, LG->connectors);
+		buf_puts(&b, internal_of(a, conn));
 		buf_putc(&b, ' ');
+		at = b.n;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const char *t = tv[i], *sub = NULL;
@@ -3960,6 +4002,8 @@ static const char *spin_intl(Arena *a, const char *in, Rng *r, const Lm *lm, dou
 			sub = subst_token(lm, r, tv, n, i);
 		buf_puts(&b, sub ? sub : t);
 	}
+	if (conn && n > 1) /* a lone capitalised token may be a name */
+		lower_at(&b, at, conn);
 	return astr(a, &b);
 }
 
@@ -4019,16 +4063,23 @@ static const char *ai_sentence_intl(Arena *a, const Story *st, Rng *r, const cha
 	for (size_t i = 0; i < n && nanc < 3; i++)
 		if (anchor_token(tv[i], i))
 			anc[nanc++] = i;
+	const char *op = NULL;
+	size_t at = 0;
+
 	buf_clear(&b);
 	if (rng_chance(r, nanc ? 0.35 : 0.8)) {
-		buf_puts(&b, internal_of(a, LPICK(r, LG->openers)));
+		op = LPICK(r, LG->openers);
+		buf_puts(&b, internal_of(a, op));
 		buf_putc(&b, ' ');
+		at = b.n;
 	}
 	if (!nanc) {
 		int k = gen_tokens(lm, r, BOS, BOS, ids, 10, 28);
 
 		emit_tokens(&b, ids, k, st);
 		finish_sentence(&b, 0, '.');
+		if (op)
+			lower_at(&b, at, op);
 		return astr(a, &b);
 	}
 	for (size_t k = 0; k < nanc; k++) {

@@ -32,6 +32,8 @@ typedef struct {
 	int unspaced;    /* 0 words between spaces; 1 no spaces (zh, ja); 2 spaces only between phrases (th) */
 	int latin;       /* Windows-1252 can carry the script (the cp1252 noise applies) */
 	int cased;       /* the script has capital letters */
+	int nouns_cased; /* common nouns are capitalised too (German): a word after a connector keeps
+			  * its capital */
 	double tpw;      /* unspaced: characters a word, to scale sentence lengths */
 	const char *end; /* sentence end mark ("" for Thai) */
 	const char *sep; /* between two sentences of a paragraph */
@@ -85,7 +87,7 @@ static const Lang LANGS[] = {
 
 	/* ---------------------------------------------------------------------------------- */
 	{
-		.code = "de", .name = "German", .latin = 1, .cased = 1, .end = ".", .sep = " ",
+		.code = "de", .name = "German", .latin = 1, .cased = 1, .nouns_cased = 1, .end = ".", .sep = " ",
 		.tmpl = {"„{Q}“, {V} {w}.", "„{Q}“, {V} {w}.", "{W} {V}: „{Q}.“",
 			 "„{A}“, {V} {w}. „{B}.“"},
 		.verb_m = {"sagte", "ergänzte", "sagte vor Journalisten", "erklärte in einer Mitteilung",
@@ -344,8 +346,8 @@ static const Lang LANGS[] = {
 			   "подчеркнула"},
 		.who = {"{N}", "{N} ({A})", "{R} {N}", "{R} {N} ({A})"},
 		.who_close = "",
-		.name_fmt = {"{F} {L}", "{F} {L}a"},
-		.honor = {"{L}", "{L}a"},
+		.name_fmt = {"{F} {L}", "{F} {L}а"},
+		.honor = {"{L}", "{L}а"},
 		.pron = {"он", "она"},
 		.female = {"Анна", "Ольга", "Марина", "Екатерина", "Наталья", "Юлия", "Светлана", "Дарья",
 			   "Ирина", "Ксения", "Алина", "Елена"},
