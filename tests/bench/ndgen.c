@@ -4160,11 +4160,12 @@ static void init_sites_intl(void)
 static void put_date_intl(Buf *b, int fmt, int day, int minute)
 {
 	int y, m, d;
-	char sd[16], sm[16], sy[16], sb[16], sh[16], si[16];
+	char sd[16], se[16], sm[16], sy[16], sb[16], sh[16], si[16];
 	Fill f;
 
 	civil(day, &y, &m, &d);
 	snprintf(sd, sizeof sd, "%d", d);
+	snprintf(se, sizeof se, "%02d", d);
 	snprintf(sm, sizeof sm, "%02d", m);
 	snprintf(sy, sizeof sy, "%d", y);
 	snprintf(sb, sizeof sb, "%d", y + 543);
@@ -4172,6 +4173,7 @@ static void put_date_intl(Buf *b, int fmt, int day, int minute)
 	snprintf(si, sizeof si, "%02d", minute % 60);
 	memset(&f, 0, sizeof f);
 	f.v['d'] = sd;
+	f.v['e'] = se;
 	f.v['m'] = sm;
 	f.v['y'] = sy;
 	f.v['b'] = sb;
