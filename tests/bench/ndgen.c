@@ -1,7 +1,7 @@
 /*
  * ndgen.c - generate a labeled corpus of news article pages for benchmarking ndupes.
  *
- *   ndgen [-b] [-n N] [-s SEED] [-c CORPUS[:CORPUS...]] [-m MANIFEST] [-j JOBS] OUTDIR
+ *   ndgen [-b] [-n N] [-s SEED] [-l LANG] [-c CORPUS[:CORPUS...]] [-m MANIFEST] [-j JOBS] OUTDIR
  *
  * ndgen writes N plain-text "article pages" into OUTDIR/000/000000.txt, OUTDIR/000/000001.txt, ...
  * (at most 1000 files a folder) and OUTDIR/truth.tsv, one line `RELPATH<TAB>CLUSTER` a file, so that
@@ -21,6 +21,14 @@
  * does not replay long runs of a corpus sentence, and the surnames after Mr/Ms are replaced by the
  * article's own invented cast.  Unrelated articles then share almost no word 5-grams; see README.md
  * for the measured overlaps.  The corpus is read at run time and never copied anywhere.
+ *
+ * Other languages (-l LANG, with a corpus in that language): the same stories, copies and pages,
+ * with the names, quotation marks, verbs, chrome and dates of ndgen_lang.h.  Chinese, Japanese and
+ * Thai, written without spaces between words, are modelled by character (a Thai vowel or tone mark
+ * stays with its consonant) and written without spaces.  The spinner of those languages replaces
+ * words by words that the model puts in the same context (there is no synonym table), and the AI
+ * rewrite keeps numbers, capitalised names and Latin words.  English keeps its own code paths: the
+ * same seed gives the same bytes as before -l existed.
  *
  * Determinism: every random choice comes from xoshiro256** streams seeded with splitmix64 from
  * (SEED, unit number), never from rand(); directory listings are sorted.  A "unit" is one story
@@ -64,6 +72,13 @@
 #endif
 #define MAX_N 10000000ULL /* 16 bytes of labels a file in memory, 50 GB of output */
 #define DEFAULT_CORPUS "../shared/corpus/bbc"
+
+#include "ndgen_lang.h"
+
+/* The language of -l.  intl is set for every language but English, whose strings and code paths
+ * stay as they were (an English corpus keeps its bytes for a given seed). */
+static const Lang *LG = &LANGS[0];
+static int intl;
 
 /* Interpolation weights of the language models: probability of a trigram step (narrative and
  * quotes; headlines), and of taking the back-off bigram from the topic rather than from the whole
@@ -513,6 +528,363 @@ static const uint16_t CP1252_HI[32] = {
 };
 
 /* ------------------------------------------------------------------------------------------ */
+/* Languages: characters, unspaced tokens, templates                                           */
+/*
+ * Text in a language written without spaces between words (Chinese, Japanese, Thai) is modelled by
+ * character: every character with its combining marks (a grapheme: a Thai vowel or tone mark stays
+ * with its consonant) is a token, runs of Latin letters or digits stay one token, and in Thai, whose
+ * spaces separate phrases, a space is a token of its own (SPC).  Inside the generator such text is
+ * kept "internal": its tokens separated by single spaces, so that the code that splits sentences at
+ * spaces works on it unchanged; put_surface() joins the tokens when a page is written.
+ */
+
+#define SPC "\xE2\x90\xA3" /* U+2423: a space that belongs to the text (Thai phrase breaks) */
+
+/* Combining marks that stay with the character before them. */
+static int cp_mark(uint32_t c)
+{
+	return (c >= 0x300 && c <= 0x36F) || c == 0xE31 || (c >= 0xE34 && c <= 0xE3A) ||
+	       (c >= 0xE47 && c <= 0xE4E) || (c >= 0x3099 && c <= 0x309A) ||
+	       (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0x64B && c <= 0x65F) || c == 0x670 ||
+	       (c >= 0x591 && c <= 0x5C7 && c != 0x5BE && c != 0x5C0 && c != 0x5C3 && c != 0x5C6) ||
+	       c == 0x200D;
+}
+
+/* East Asian wide characters: two columns. */
+static int cp_wide(uint32_t c)
+{
+	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) ||
+	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+/* Letters and digits that stay together as one token inside unspaced text (Latin, Greek, Cyrillic). */
+static int cp_runs(uint32_t c)
+{
+	return (c < 0x80 && isalnum((int)c)) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	       (c >= 0x370 && c <= 0x52F);
+}
+
+static int cp_punct(uint32_t c)
+{
+	return (c < 0x80 && ispunct((int)c)) || (c >= 0xA1 && c <= 0xBF) || (c >= 0x2000 && c <= 0x206F) ||
+	       c == 0x2423 || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+	       (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+	       (c >= 0xFF5B && c <= 0xFF65) || c == 0x60C || c == 0x61B || c == 0x61F || c == 0x6D4 ||
+	       c == 0x5BE || c == 0xE2F || c == 0xE5A || c == 0xE5B || c == 0x30FB;
+}
+
+static int cp_endmark(uint32_t c)
+{
+	return c == '.' || c == '?' || c == '!' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
+	       c == 0x61F || c == 0x6D4;
+}
+
+/* Capital of a Latin-1, Greek or Cyrillic small letter (enough for a sentence's first letter). */
+static uint32_t cp_upper(uint32_t c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 32;
+	if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+		return c - 32;
+	if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2)
+		return c - 32;
+	if (c >= 0x430 && c <= 0x44F)
+		return c - 32;
+	if (c >= 0x450 && c <= 0x45F)
+		return c - 80;
+	return c;
+}
+
+static uint32_t cp_lower(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if (c >= 0x391 && c <= 0x3A9)
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	return c;
+}
+
+/* After a connector or an opener ("Кроме того,"), the sentence goes on in lower case, unless the
+ * language capitalises its nouns or the phrase ends a sentence of its own ("Bemerkenswert:"). */
+static void lower_at(Buf *b, size_t at, const char *phrase)
+{
+	size_t i = at, n = strlen(phrase);
+	uint32_t c, l;
+
+	if (!LG->cased || LG->nouns_cased || !n || strchr(":.", phrase[n - 1]) || at >= b->n)
+		return;
+	c = utf8_next((const unsigned char *)b->p, &i);
+	l = cp_lower(c);
+	if (l != c) {
+		static Buf rest;
+
+		buf_clear(&rest);
+		buf_put(&rest, b->p + i, b->n - i);
+		b->n = at;
+		utf8_put(b, l);
+		buf_put(b, rest.p, rest.n);
+	}
+}
+
+static int cp_is_upper(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	       (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+}
+
+static int buf_ends_with(const Buf *b, size_t from, const char *s)
+{
+	size_t n = strlen(s);
+
+	return b->n >= from + n && memcmp(b->p + b->n - n, s, n) == 0;
+}
+
+/* Offset of the last code point at or after from, or SIZE_MAX; *c gets it. */
+static size_t cp_last(const Buf *b, size_t from, uint32_t *c)
+{
+	size_t i = b->n, k;
+
+	if (i <= from)
+		return SIZE_MAX;
+	do
+		i--;
+	while (i > from && ((unsigned char)b->p[i] & 0xC0) == 0x80);
+	k = i;
+	*c = utf8_next((const unsigned char *)b->p, &k);
+	return i;
+}
+
+/* Unspaced text (valid UTF-8) to internal tokens separated by single spaces. */
+static void tok_unspaced(const char *s, Buf *out)
+{
+	size_t i = 0, n = strlen(s);
+	int run = 0, base = 0;
+
+	buf_clear(out);
+	while (i < n) {
+		size_t st = i;
+		uint32_t c = utf8_next((const unsigned char *)s, &i);
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0) {
+			run = base = 0;
+			if (LG->unspaced == 2 && out->n && !buf_ends_with(out, 0, SPC))
+				buf_puts(out, " " SPC);
+			continue;
+		}
+		if (cp_mark(c) && (run || base)) {
+			buf_put(out, s + st, i - st);
+			continue;
+		}
+		if (cp_runs(c)) {
+			if (!run && out->n)
+				buf_putc(out, ' ');
+			run = 1;
+			base = 0;
+			buf_put(out, s + st, i - st);
+			continue;
+		}
+		run = 0;
+		base = !cp_punct(c);
+		if (out->n)
+			buf_putc(out, ' ');
+		buf_put(out, s + st, i - st);
+	}
+	while (buf_ends_with(out, 0, " " SPC))
+		out->n -= 1 + strlen(SPC);
+	out->p[out->n] = '\0';
+}
+
+/* Internal text to what a page shows: unspaced tokens joined (a space between two Latin words and
+ * for SPC), others as they are. */
+static void put_surface(Buf *b, const char *s)
+{
+	int first = 1, space = 0;
+	char prev = 0;
+
+	if (!LG->unspaced) {
+		buf_puts(b, s);
+		return;
+	}
+	while (*s) {
+		size_t n = strcspn(s, " ");
+
+		if (n == strlen(SPC) && strncmp(s, SPC, n) == 0) {
+			space = !first;
+		} else if (n) {
+			if (space || (isalnum((unsigned char)prev) && isalnum((unsigned char)s[0])))
+				buf_putc(b, ' ');
+			buf_put(b, s, n);
+			prev = s[n - 1];
+			space = first = 0;
+		}
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+}
+
+/* Surface text (a table's phrase) in internal form, kept in the arena. */
+static char *internal_of(Arena *a, const char *s)
+{
+	static Buf b;
+
+	if (!LG->unspaced)
+		return astrn(a, s, strlen(s));
+	tok_unspaced(s, &b);
+	return astr(a, &b);
+}
+
+static int punct_token(const char *t)
+{
+	size_t i = 0, n = strlen(t);
+
+	if (!n)
+		return 1;
+	while (i < n)
+		if (!cp_punct(utf8_next((const unsigned char *)t, &i)))
+			return 0;
+	return 1;
+}
+
+static size_t count_words(const char *s);
+
+/* Words of a text in English-sized units (unspaced: characters / LG->tpw). */
+static size_t text_words(const char *s)
+{
+	size_t n = 0;
+
+	if (!(intl && LG->unspaced))
+		return count_words(s);
+	while (*s) {
+		size_t k = strcspn(s, " ");
+		char t[8];
+
+		if (k && k < sizeof t) {
+			memcpy(t, s, k);
+			t[k] = '\0';
+			n += !punct_token(t);
+		} else if (k)
+			n++;
+		s += k;
+		while (*s == ' ')
+			s++;
+	}
+	return (size_t)((double)n / LG->tpw + 0.5);
+}
+
+/* Templates: {X} is replaced by v[X] (nothing when v[X] is NULL). */
+typedef struct {
+	const char *v[128];
+} Fill;
+
+static void lfill(Buf *b, const char *t, const Fill *f)
+{
+	for (; *t; t++) {
+		if (t[0] == '{' && t[1] && t[2] == '}' && isalpha((unsigned char)t[1])) {
+			if (f->v[(unsigned char)t[1]])
+				buf_puts(b, f->v[(unsigned char)t[1]]);
+			t += 2;
+		} else
+			buf_putc(b, *t);
+	}
+}
+
+/* Entries of a NULL-terminated table (at least one: check_lang() has made sure). */
+static uint32_t lcount(const char *const *a, size_t max)
+{
+	uint32_t n = 0;
+
+	while (n < max && a[n])
+		n++;
+	return n ? n : 1;
+}
+#define LPICK(r, arr) ((arr)[rng_below((r), lcount((arr), NELEM(arr)))])
+#define LAT(arr, i) ((arr)[(uint32_t)(i) % lcount((arr), NELEM(arr))])
+
+/*
+ * End the sentence that starts at b->p[from] (internal form): no leading punctuation, balanced
+ * parentheses, no trailing comma, a capital where the script has them, and the language's end mark
+ * when end is set (with end 0, as for quotes and headlines, none).
+ */
+static void finish_intl(Buf *b, size_t from, int end)
+{
+	static Buf t;
+	size_t i = from, k;
+	int depth = 0, capped = 0;
+	uint32_t c;
+
+	for (;;) { /* nor a Thai vowel or mark that cannot begin a syllable */
+		size_t j = i;
+
+		if (j >= b->n)
+			break;
+		c = utf8_next((const unsigned char *)b->p, &j);
+		if (c == ' ' || (cp_punct(c) && c != '(' && c != 0xFF08 && c != 0x300C && c != 0xAB) ||
+		    cp_mark(c) || (c >= 0xE30 && c <= 0xE3A) || (c >= 0xE45 && c <= 0xE4E))
+			i = j;
+		else
+			break;
+	}
+	buf_clear(&t);
+	while (i < b->n) {
+		size_t j = i;
+
+		c = utf8_next((const unsigned char *)b->p, &j);
+		if (c == '(') {
+			depth++;
+		} else if (c == ')' || c == ']') {
+			if (!depth) {
+				i = j;
+				continue;
+			}
+			if (c == ')')
+				depth--;
+		} else if (c == '"') {
+			i = j;
+			continue;
+		}
+		if (!capped && LG->cased && !cp_punct(c) && c != ' ') {
+			utf8_put(&t, cp_upper(c));
+			capped = 1;
+			i = j;
+			continue;
+		}
+		capped |= !cp_punct(c) && c != ' ';
+		buf_put(&t, b->p + i, j - i);
+		i = j;
+	}
+	b->n = from;
+	buf_put(b, t.p ? t.p : "", t.n);
+	for (;;) {
+		k = cp_last(b, from, &c);
+		if (k == SIZE_MAX)
+			break;
+		if (c == ' ' || c == ',' || c == ';' || c == ':' || c == '-' || c == 0x3001 || c == 0xFF0C ||
+		    c == 0xFF1A || c == 0xFF1B || c == 0x60C || c == 0x61B || c == 0x2423 || c == 0x2013 ||
+		    c == 0x2014 || (!end && cp_endmark(c) && c != '?' && c != '!' && c != 0xFF1F))
+			b->n = k;
+		else
+			break;
+	}
+	b->p[b->n] = '\0';
+	while (depth-- > 0)
+		buf_puts(b, LG->unspaced ? " )" : ")");
+	if (end && b->n > from && LG->end[0] && cp_last(b, from, &c) != SIZE_MAX && !cp_endmark(c)) {
+		if (LG->unspaced == 1)
+			buf_putc(b, ' ');
+		buf_puts(b, LG->end);
+	}
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Vocabulary: interned tokens                                                                 */
 
 #define BOS 0u
@@ -803,6 +1175,12 @@ static int gen_tokens(const Lm *lm, Rng *r, uint32_t a, uint32_t b, uint32_t *ou
 	int n = 0, tries = 0;
 	double l3 = lm->l3;
 
+	if (intl && LG->unspaced) { /* lengths are given in words; a token is a character */
+		minl = (int)(minl * LG->tpw + 0.5);
+		maxl = (int)(maxl * LG->tpw + 0.5);
+		if (maxl > 240)
+			maxl = 240;
+	}
 	while (n < maxl) {
 		uint32_t c = lm_next(lm, r, a, b, l3);
 
@@ -872,6 +1250,15 @@ static void normalise(const unsigned char *s, size_t n, Buf *out)
 	while (i < n) {
 		uint32_t c = utf8_next(s, &i);
 
+		if (intl && (c == 0xAB || c == 0xBB || c == 0x201A || c == 0x2039 || c == 0x203A ||
+			     (c >= 0x300C && c <= 0x300F) || c == 0x301D || c == 0x301F)) {
+			buf_putc(out, c == 0x201A || c == 0x2039 || c == 0x203A ? '\'' : '"');
+			continue;
+		}
+		if (intl && c == 0x3000) {
+			buf_putc(out, ' ');
+			continue;
+		}
 		switch (c) {
 		case 0x2018: case 0x2019: case 0x201B: case 0x2032:
 			buf_putc(out, '\'');
@@ -906,6 +1293,15 @@ static int ends_sentence(const char *t, const char *next)
 	size_t n = strlen(t);
 	Split sp;
 
+	if (intl && LG->unspaced) { /* a token of its own: 。！？ (or a Thai phrase break) */
+		size_t i = 0;
+		uint32_t c;
+
+		if (LG->unspaced == 2 && strcmp(t, SPC) == 0)
+			return 1;
+		c = utf8_next((const unsigned char *)t, &i);
+		return t[i] == '\0' && (cp_endmark(c) && c != '.');
+	}
 	while (n && (t[n - 1] == '"' || t[n - 1] == '\'' || t[n - 1] == ')'))
 		n--;
 	if (!n || !strchr(".?!", t[n - 1]))
@@ -947,6 +1343,8 @@ static size_t intern_words(char **w, size_t n, uint32_t *ids)
 		char *t = w[i];
 		size_t len = strlen(t);
 
+		if (intl && LG->unspaced && (strcmp(t, SPC) == 0 || (i == n - 1 && punct_token(t))))
+			continue; /* the sentence's end mark or phrase break */
 		if (i == n - 1)
 			while (len && strchr(",;:.-", t[len - 1])) {
 				if (t[len - 1] == '.' && len >= 3 && t[len - 3] == '.')
@@ -1048,7 +1446,7 @@ static void train_paragraph(Cat *cat, char *para)
 					buf_putc(&sc, *t);
 			}
 		}
-		if (!hasq || inside < 5) {
+		if (!hasq || inside < (intl && LG->unspaced ? (size_t)(5 * LG->tpw) : 5)) {
 			size_t k = 0;
 
 			for (size_t p = 0; p < np; p++)
@@ -1077,7 +1475,7 @@ static void train_title(Cat *cat, char *line)
 {
 	size_t n = split_ws(line);
 
-	if (n >= 2 && n <= 20)
+	if (n >= 2 && n <= (intl && LG->unspaced ? (size_t)(20 * LG->tpw) : 20))
 		train(&cat->title, ncats > 1 ? &g_title : &cat->title, tv, n, 2);
 }
 
@@ -1085,9 +1483,27 @@ static int para_usable(const char *p)
 {
 	size_t n = strlen(p);
 
+	if (intl && LG->unspaced)
+		return count_words(p) >= 12; /* tokens; Thai paragraphs need not end in a mark */
+
 	while (n && p[n - 1] == ' ')
 		n--;
 	return n && strchr(".?!\"')", p[n - 1]) && count_words(p) >= 10;
+}
+
+/* A paragraph of a document (tokenised first when the language is unspaced); tmp is scratch. */
+static void train_para(Cat *cat, Buf *para, Buf *tmp)
+{
+	if (!para->n)
+		return;
+	if (intl && LG->unspaced) {
+		tok_unspaced(para->p, tmp);
+		if (para_usable(tmp->p))
+			train_paragraph(cat, tmp->p);
+		return;
+	}
+	if (para_usable(para->p))
+		train_paragraph(cat, para->p);
 }
 
 /* A document: first non-empty line is the title, paragraphs are separated by blank lines. */
@@ -1124,14 +1540,17 @@ static void train_doc(Cat *cat, const Buf *raw, Buf *norm)
 			line[--len] = '\0';
 		if (!have_title) {
 			if (len) {
-				train_title(cat, line);
+				if (intl && LG->unspaced) {
+					tok_unspaced(line, &tmp);
+					train_title(cat, tmp.p);
+				} else
+					train_title(cat, line);
 				have_title = 1;
 			}
 			continue;
 		}
 		if (!len) {
-			if (para.n && para_usable(para.p))
-				train_paragraph(cat, para.p);
+			train_para(cat, &para, &tmp);
 			buf_clear(&para);
 			continue;
 		}
@@ -1139,8 +1558,7 @@ static void train_doc(Cat *cat, const Buf *raw, Buf *norm)
 			buf_putc(&para, ' ');
 		buf_put(&para, line, len);
 	}
-	if (para.n && para_usable(para.p))
-		train_paragraph(cat, para.p);
+	train_para(cat, &para, &tmp);
 	free(tmp.p);
 	free(para.p);
 }
@@ -1445,9 +1863,16 @@ static void fill_template(Buf *b, const char *t, Rng *r, int depth)
 	}
 }
 
+static void gen_person_intl(Person *p, Arena *a, Rng *r);
+
 static void gen_person(Person *p, Arena *a, Rng *r)
 {
 	Buf b = {0};
+
+	if (intl) {
+		gen_person_intl(p, a, r);
+		return;
+	}
 
 	p->female = rng_chance(r, 0.45);
 	p->first = p->female ? PICK(r, FEMALE) : PICK(r, MALE);
@@ -1514,6 +1939,14 @@ static void emit_tokens(Buf *b, const uint32_t *w, int n, const Story *st)
 {
 	static const char *const HON[] = {"Mr", "Mrs", "Ms", "Miss", "Dr"};
 
+	if (intl) { /* internal form: tokens between spaces, the cast is named by the templates */
+		for (int i = 0; i < n; i++) {
+			if (i)
+				buf_putc(b, ' ');
+			buf_put(b, tok(w[i]), V.len[w[i]]);
+		}
+		return;
+	}
 	for (int i = 0; i < n; i++) {
 		const char *t = tok(w[i]);
 
@@ -1546,6 +1979,10 @@ static void finish_sentence(Buf *b, size_t from, char end)
 	int depth = 0;
 	size_t w = from, i = from, open[8], nopen = 0, closed = 0;
 
+	if (intl) {
+		finish_intl(b, from, end);
+		return;
+	}
 	/* no leading dash, colon or closing bracket */
 	while (i < b->n && strchr("-:;,.)] '", b->p[i]))
 		i++;
@@ -1637,8 +2074,8 @@ static void gen_title(Buf *b, Rng *r, int cat, const Story *st)
 static size_t sent_words(const Sent *s)
 {
 	if (s->kind == S_NARR)
-		return count_words(s->text);
-	return count_words(s->q1) + (s->q2 ? count_words(s->q2) : 0) + 3;
+		return text_words(s->text);
+	return text_words(s->q1) + (s->q2 ? text_words(s->q2) : 0) + 3;
 }
 
 static void make_quote(Sent *s, Arena *a, Rng *r, const Story *st, int spk, int *mentioned,
@@ -1690,7 +2127,8 @@ static void gen_story(Story *st, Arena *a, Rng *r, const Person *forced, int for
 		gen_person(&st->cast[i], a, r);
 		for (int k = 0; k < i; k++)
 			if (st->cast[k].last == st->cast[i].last)
-				st->cast[i].last = SURNAMES[(rng_below(r, NELEM(SURNAMES)))];
+				st->cast[i].last = intl ? LPICK(r, LG->surnames)
+						   : SURNAMES[(rng_below(r, NELEM(SURNAMES)))];
 	}
 	if (forced)
 		st->cast[0] = *forced;
@@ -1793,10 +2231,16 @@ static void render_qtext(Buf *b, const char *q1, const char *q2, char end)
 		buf_putc(b, end);
 }
 
+static void render_sent_intl(Buf *b, const Story *st, const Sent *s);
+
 static void render_sent(Buf *b, const Story *st, const Sent *s)
 {
 	int t = s->tmpl;
 
+	if (intl) {
+		render_sent_intl(b, st, s);
+		return;
+	}
 	if (s->kind == S_NARR) {
 		buf_puts(b, s->text);
 		return;
@@ -1836,6 +2280,12 @@ static void render_sent(Buf *b, const Story *st, const Sent *s)
 		buf_putc(b, '"');
 	}
 }
+
+/* The other languages' copies (defined with their chrome, below). */
+static const char *swap_one_intl(Arena *a, const char *in, Rng *r, const Lm *lm);
+static const char *spin_intl(Arena *a, const char *in, Rng *r, const Lm *lm, double p, int reword);
+static const char *ai_sentence_intl(Arena *a, const Story *st, Rng *r, const char *text);
+static const char *ai_filler_intl(Arena *a, const Story *st, Rng *r);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Transformations into group members                                                          */
@@ -2179,11 +2629,12 @@ static void make_wire(Story *v, const Story *o, Arena *a, Rng *r)
 		if (v->p[i].s[j].kind != S_NARR)
 			continue;
 		v->p[i].s = copy_sents(a, &v->p[i], 0);
-		v->p[i].s[j].text = swap_one(a, v->p[i].s[j].text, r);
+		v->p[i].s[j].text = intl ? swap_one_intl(a, v->p[i].s[j].text, r, &cats[o->cat].lnarr)
+				    : swap_one(a, v->p[i].s[j].text, r);
 		e++;
 	}
 	if (rng_chance(r, 0.3))
-		v->title = swap_one(a, o->title, r);
+		v->title = intl ? swap_one_intl(a, o->title, r, &cats[o->cat].ltitle) : swap_one(a, o->title, r);
 }
 
 /* Excerpt: the first 30-50% of the paragraphs and a "Read more" line. */
@@ -2209,16 +2660,20 @@ static void make_spin(Story *v, const Story *o, Arena *a, Rng *r)
 		for (int j = 0; j < v->p[i].n; j++) {
 			if (s[j].kind == S_NARR) {
 				if (rng_chance(r, 0.95))
-					s[j].text = spin_text(a, s[j].text, r, 0.95, rng_chance(r, 0.6));
+					s[j].text = intl ? spin_intl(a, s[j].text, r, &cats[o->cat].lnarr, 0.25,
+								     rng_chance(r, 0.6))
+						    : spin_text(a, s[j].text, r, 0.95, rng_chance(r, 0.6));
 			} else {
 				if (rng_chance(r, 0.7))
 					s[j].verb = PICK(r, SPIN_VERBS);
 				if (rng_chance(r, 0.15))
-					s[j].q1 = swap_one(a, s[j].q1, r);
+					s[j].q1 = intl ? swap_one_intl(a, s[j].q1, r, &cats[o->cat].lquote)
+						       : swap_one(a, s[j].q1, r);
 			}
 		}
 	}
-	v->title = spin_text(a, o->title, r, 0.9, 0);
+	v->title = intl ? spin_intl(a, o->title, r, &cats[o->cat].ltitle, 0.2, 0)
+			: spin_text(a, o->title, r, 0.9, 0);
 }
 
 static const char *const AI_OPENERS[] = {
@@ -2420,7 +2875,7 @@ static Para generic_para(Arena *a, const Story *st, Rng *r)
 	p.s = arena_alloc(a, (size_t)p.n * sizeof *p.s);
 	memset(p.s, 0, (size_t)p.n * sizeof *p.s);
 	for (int i = 0; i < n; i++)
-		p.s[i].text = ai_filler(a, st, r);
+		p.s[i].text = intl ? ai_filler_intl(a, st, r) : ai_filler(a, st, r);
 	p.s[n].text = new_narr(a, r, st, 8, 24);
 	return p;
 }
@@ -2442,7 +2897,7 @@ static void make_ai(Story *v, const Story *o, Arena *a, Rng *r)
 
 			s[n] = *x;
 			if (x->kind == S_NARR) {
-				s[n].text = ai_sentence(a, o, r, x->text);
+				s[n].text = intl ? ai_sentence_intl(a, o, r, x->text) : ai_sentence(a, o, r, x->text);
 				if (rng_chance(r, 0.2)) {
 					n++;
 					memset(&s[n], 0, sizeof s[n]);
@@ -2468,7 +2923,10 @@ static void make_ai(Story *v, const Story *o, Arena *a, Rng *r)
 			": What We Know So Far", ": Key Details Emerge", " - Here's What It Means",
 			": Everything You Need to Know", ", Explained", ": The Full Story",
 		};
-		buf_printf(&b, "%s%s", o->title, PICK(r, SUFFIX));
+		if (intl) {
+			buf_printf(&b, "%s %s", o->title, internal_of(a, PICK(r, LG->title_suffix)));
+		} else
+			buf_printf(&b, "%s%s", o->title, PICK(r, SUFFIX));
 	} else
 		gen_title(&b, r, o->cat, o);
 	v->title = astr(a, &b);
@@ -2707,7 +3165,15 @@ static void init_pools(uint64_t seed)
 			int f = rng_chance(&r, 0.5);
 
 			buf_clear(&b);
-			buf_printf(&b, "%s %s", f ? PICK(&r, FEMALE) : PICK(&r, MALE), PICK(&r, SURNAMES));
+			if (intl) {
+				Fill fl;
+
+				memset(&fl, 0, sizeof fl);
+				fl.v['F'] = f ? LPICK(&r, LG->female) : LPICK(&r, LG->male);
+				fl.v['L'] = LPICK(&r, LG->surnames);
+				lfill(&b, LG->name_fmt[f], &fl);
+			} else
+				buf_printf(&b, "%s %s", f ? PICK(&r, FEMALE) : PICK(&r, MALE), PICK(&r, SURNAMES));
 			pools[s].staff[i] = xstrdup(b.p);
 		}
 		for (size_t i = 0; i < NELEM(pools[s].teasers); i++) {
@@ -2716,13 +3182,21 @@ static void init_pools(uint64_t seed)
 			buf_clear(&b);
 			buf_clear(&t);
 			gen_title(&t, &r, (int)rng_below(&r, (uint32_t)ncats), NULL);
-			if (SITES[s].titlecase)
+			if (intl)
+				put_surface(&b, t.p);
+			else if (SITES[s].titlecase)
 				put_titlecase(&b, t.p);
 			else
 				buf_puts(&b, t.p);
 			pools[s].teasers[i] = xstrdup(b.p);
 			buf_clear(&t);
 			sample_sentence(&t, &cats[rng_below(&r, (uint32_t)ncats)].lnarr, &r, NULL, 14, 22, 0);
+			if (intl) {
+				buf_clear(&b);
+				put_surface(&b, t.p);
+				buf_clear(&t);
+				buf_puts(&t, b.p);
+			}
 			buf_puts(&t, "\xE2\x80\xA6"); /* ... */
 			pools[s].snippets[i] = xstrdup(t.p);
 			free(t.p);
@@ -3230,14 +3704,22 @@ static const char *const KIND_NAMES[] = {"original", "wire", "excerpt", "spin", 
 	"reorder"};
 
 /* The whole page: site chrome around the story. */
+static void render_page_intl(Buf *out, const Story *st, int site, const PageInfo *pi, Rng *r);
+
 static void render_page(Buf *out, const Story *st, int site, const PageInfo *pi, Rng *r)
 {
 	Page pg = {out, &SITES[site], site, 0, 0};
 	const Site *s = pg.site;
-	const char *author = pools[site].staff[rng_below(r, NELEM(pools[site].staff))];
-	size_t words = story_words(st);
+	const char *author;
+	size_t words;
 	int staff = 1;
 
+	if (intl) {
+		render_page_intl(out, st, site, pi, r);
+		return;
+	}
+	author = pools[site].staff[rng_below(r, NELEM(pools[site].staff))];
+	words = story_words(st);
 	pg.tbase = (uint32_t)((pi->day / 30) % (NELEM(pools[0].teasers) / TWINDOW)) * TWINDOW;
 	if (pi->kind == K_WIRE && rng_chance(r, 0.6)) {
 		author = "Staff and wire reports";
@@ -3274,6 +3756,808 @@ static void render_page(Buf *out, const Story *st, int site, const PageInfo *pi,
 	chrome_cookie(&pg, 0);
 	chrome_footer(&pg, pi->day);
 	buf_putc(out, '\n');
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Other languages: the cast, quotes, copies and chrome of -l LANG                             */
+/*
+ * The same stories, copies and pages as in English, with the words of ndgen_lang.h.  The random
+ * draws follow the English code where they can, but nothing here runs for English.
+ */
+
+static void gen_person_intl(Person *p, Arena *a, Rng *r)
+{
+	static Buf o, b;
+	static Fill f;
+
+	p->female = rng_chance(r, 0.45);
+	p->first = p->female ? LPICK(r, LG->female) : LPICK(r, LG->male);
+	p->last = LPICK(r, LG->surnames);
+	p->age = rng_chance(r, 0.3) ? rng_range(r, 19, 78) : 0;
+	buf_clear(&o);
+	buf_clear(&b);
+	f.v['S'] = LPICK(r, LG->surnames);
+	f.v['P'] = LPICK(r, LG->cities);
+	lfill(&o, LPICK(r, LG->orgs), &f);
+	f.v['O'] = o.p;
+	f.v['P'] = LPICK(r, LG->cities);
+	lfill(&b, LPICK(r, LG->roles), &f);
+	{ /* "male form|female form" */
+		char *bar = strchr(b.p, '|');
+
+		if (bar && p->female) {
+			memmove(b.p, bar + 1, strlen(bar + 1) + 1);
+			b.n = strlen(b.p);
+		} else if (bar) {
+			*bar = '\0';
+			b.n = (size_t)(bar - b.p);
+		}
+	}
+	p->app = rng_chance(r, 0.9) ? astr(a, &b) : NULL;
+}
+
+/* The speaker in the form s asks for; at_end: nothing follows in the sentence. */
+static void render_who_intl(Buf *b, const Story *st, const Sent *s, int form, int at_end)
+{
+	const Person *p = &st->cast[s->spk % st->ncast];
+	static Buf nm;
+	Fill f;
+	char age[16];
+	int k;
+
+	memset(&f, 0, sizeof f);
+	f.v['F'] = p->first;
+	f.v['L'] = p->last;
+	buf_clear(&nm);
+	lfill(&nm, LG->name_fmt[p->female], &f);
+	f.v['N'] = nm.p;
+	switch (form) {
+	case F_FULL:
+		snprintf(age, sizeof age, "%d", p->age);
+		f.v['A'] = age;
+		f.v['R'] = p->app;
+		k = (p->age ? 1 : 0) | (p->app ? 2 : 0);
+		lfill(b, LG->who[k], &f);
+		if (k && !at_end && LG->who_close)
+			buf_puts(b, LG->who_close);
+		break;
+	case F_HONOR:
+		lfill(b, LG->honor[p->female], &f);
+		break;
+	default:
+		buf_puts(b, LG->pron[p->female]);
+	}
+}
+
+/* The English verbs of attribution (VERBS) to the six of each language. */
+static const char *verb_intl(int v, int female)
+{
+	static const uint8_t VMAP[] = {0, 1, 2, 3, 2, 4, 4, 4, 4, 4, 5, 5, 5, 5, 1};
+
+	return (female ? LG->verb_f : LG->verb_m)[VMAP[v % (int)NELEM(VMAP)]];
+}
+
+/* After a quote that ends in ? or !, the template's own full stop or comma is left out. */
+static const char *skip_after_quote(const Buf *b, const char *t)
+{
+	uint32_t c, last;
+	size_t i = 0;
+
+	if (!*t || cp_last(b, 0, &last) == SIZE_MAX || !(last == '?' || last == '!' || last == 0xFF1F ||
+							  last == 0xFF01 || last == 0x61F))
+		return t;
+	c = utf8_next((const unsigned char *)t, &i);
+	return c == '.' || c == ',' || c == 0x3002 || c == 0xFF0C || c == 0x3001 || c == 0x60C ? t + i : t;
+}
+
+static void render_sent_intl(Buf *b, const Story *st, const Sent *s)
+{
+	int t = s->tmpl, form = s->form, female = st->cast[s->spk % st->ncast].female;
+	const char *tp;
+	size_t start = b->n;
+
+	if (s->kind == S_NARR) {
+		put_surface(b, s->text);
+		return;
+	}
+	if (t == T_SPLIT && !s->q2)
+		t = T_AFTER;
+	if (form == F_PRON && (t == T_COLON || t == T_SPLIT))
+		form = F_HONOR;
+	for (tp = LG->tmpl[t] ? LG->tmpl[t] : LG->tmpl[T_AFTER]; *tp; tp++) {
+		if (!(tp[0] == '{' && tp[1] && tp[2] == '}')) {
+			buf_putc(b, *tp);
+			continue;
+		}
+		switch (tp[1]) {
+		case 'Q':
+			put_surface(b, s->q1);
+			if (s->q2) {
+				uint32_t c;
+
+				if (cp_last(b, 0, &c) != SIZE_MAX && !cp_endmark(c))
+					buf_puts(b, LG->end);
+				buf_puts(b, LG->sep);
+				put_surface(b, s->q2);
+			}
+			break;
+		case 'A':
+			put_surface(b, s->q1);
+			break;
+		case 'B':
+			put_surface(b, s->q2 ? s->q2 : "");
+			break;
+		case 'W':
+		case 'w':
+			render_who_intl(b, st, s, form, tp[1] == 'w');
+			break;
+		case 'V':
+			buf_puts(b, verb_intl(s->verb, female));
+			break;
+		default:
+			break;
+		}
+		if (strchr("QAB", tp[1]))
+			tp = skip_after_quote(b, tp + 3) - 1;
+		else
+			tp += 2;
+	}
+	/* a sentence that opens with its speaker opens with a capital ("Директор ... сказал:") */
+	if (LG->cased && b->n > start) {
+		size_t i = start;
+		uint32_t c = utf8_next((const unsigned char *)b->p, &i), u = cp_upper(c);
+
+		if (u != c) {
+			static Buf rest;
+
+			buf_clear(&rest);
+			buf_put(&rest, b->p + i, b->n - i);
+			b->n = start;
+			utf8_put(b, u);
+			buf_put(b, rest.p, rest.n);
+		}
+	}
+}
+
+/* Does token next ever follow token c in model m? */
+static int follows(const Model *m, uint32_t c, uint32_t next)
+{
+	const CSlot *sl = ctx_get(&m->c2, c);
+
+	if (!sl)
+		return 0;
+	if (sl->len == 1)
+		return sl->start == next;
+	for (uint32_t k = 0; k < sl->len && k < 4096; k++)
+		if (m->nx2[sl->start + k] == next)
+			return 1;
+	return 0;
+}
+
+/* May the token be replaced?  Not punctuation, numbers or (past the first) capitalised names. */
+static int substitutable(const char *t, size_t i)
+{
+	size_t k = 0;
+
+	if (punct_token(t) || has_digit(t) || strcmp(t, SPC) == 0)
+		return 0;
+	return !(i > 0 && LG->cased && cp_is_upper(utf8_next((const unsigned char *)t, &k)));
+}
+
+/*
+ * A replacement for token w[i]: a word the model continues the two tokens before it with, preferring
+ * one that the next token can follow.  This is the spinner of every language but English (which has
+ * its synonym table): it changes words where a word of the same context fits.
+ */
+static const char *subst_token(const Lm *lm, Rng *r, char **w, size_t n, size_t i)
+{
+	uint32_t a = i >= 2 ? vocab_find(w[i - 2], strlen(w[i - 2])) : BOS;
+	uint32_t b = i >= 1 ? vocab_find(w[i - 1], strlen(w[i - 1])) : BOS;
+	uint32_t orig = vocab_find(w[i], strlen(w[i]));
+	uint32_t next = i + 1 < n ? vocab_find(w[i + 1], strlen(w[i + 1])) : EOS;
+	const char *fallback = NULL;
+
+	if (a == UINT32_MAX)
+		a = BOS;
+	if (b == UINT32_MAX)
+		b = BOS;
+	for (int k = 0; k < 8; k++) {
+		uint32_t c = lm_next(lm, r, a, b, lm->l3);
+
+		if (c == EOS || c == BOS || c == orig || !substitutable(tok(c), 1))
+			continue;
+		if (!fallback)
+			fallback = tok(c);
+		if (next == EOS || next == UINT32_MAX || follows(lm->m, c, next) || follows(lm->g, c, next))
+			return tok(c);
+	}
+	return fallback;
+}
+
+/* Spin (internal form): each replaceable token changed with probability p; reword: a connector. */
+static const char *spin_intl(Arena *a, const char *in, Rng *r, const Lm *lm, double p, int reword)
+{
+	static Buf b, w;
+	size_t n;
+
+	buf_clear(&w);
+	buf_puts(&w, in);
+	n = split_ws(w.p);
+	const char *conn = NULL;
+	size_t at = 0;
+
+	buf_clear(&b);
+	if (reword) {
+		conn = LPICK(r, LG->connectors);
+		buf_puts(&b, internal_of(a, conn));
+		buf_putc(&b, ' ');
+		at = b.n;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *t = tv[i], *sub = NULL;
+
+		if (i)
+			buf_putc(&b, ' ');
+		if (substitutable(t, i) && rng_chance(r, p))
+			sub = subst_token(lm, r, tv, n, i);
+		buf_puts(&b, sub ? sub : t);
+	}
+	if (conn && n > 1) /* a lone capitalised token may be a name */
+		lower_at(&b, at, conn);
+	return astr(a, &b);
+}
+
+/* A copy editor's change: one token replaced. */
+static const char *swap_one_intl(Arena *a, const char *in, Rng *r, const Lm *lm)
+{
+	static Buf b, w;
+	size_t n, cand[256], nc = 0, pick;
+	const char *sub;
+
+	buf_clear(&w);
+	buf_puts(&w, in);
+	n = split_ws(w.p);
+	for (size_t i = 1; i < n && nc < NELEM(cand); i++)
+		if (substitutable(tv[i], i))
+			cand[nc++] = i;
+	if (!nc)
+		return in;
+	pick = cand[rng_below(r, (uint32_t)nc)];
+	if (!(sub = subst_token(lm, r, tv, n, pick)))
+		return in;
+	buf_clear(&b);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&b, ' ');
+		buf_puts(&b, i == pick ? sub : tv[i]);
+	}
+	return astr(a, &b);
+}
+
+/* An anchor of a sentence that an AI rewrite keeps: a number, a name, a Latin word in another script. */
+static int anchor_token(const char *t, size_t i)
+{
+	size_t k = 0;
+	uint32_t c;
+
+	if (punct_token(t) || strcmp(t, SPC) == 0)
+		return 0;
+	if (has_digit(t))
+		return 1;
+	c = utf8_next((const unsigned char *)t, &k);
+	if (LG->cased)
+		return i > 0 && cp_is_upper(c);
+	return c < 0x80 && isalpha((int)c) && strlen(t) >= 2;
+}
+
+/* AI-style rewrite of a narrative sentence (internal form): its anchors kept, new text around them. */
+static const char *ai_sentence_intl(Arena *a, const Story *st, Rng *r, const char *text)
+{
+	static Buf b, w;
+	size_t n, anc[3], nanc = 0;
+	const Lm *lm = &cats[st->cat].lnarr;
+
+	buf_clear(&w);
+	buf_puts(&w, text);
+	n = split_ws(w.p);
+	for (size_t i = 0; i < n && nanc < 3; i++)
+		if (anchor_token(tv[i], i))
+			anc[nanc++] = i;
+	const char *op = NULL;
+	size_t at = 0;
+
+	buf_clear(&b);
+	if (rng_chance(r, nanc ? 0.35 : 0.8)) {
+		op = LPICK(r, LG->openers);
+		buf_puts(&b, internal_of(a, op));
+		buf_putc(&b, ' ');
+		at = b.n;
+	}
+	if (!nanc) {
+		int k = gen_tokens(lm, r, BOS, BOS, ids, 10, 28);
+
+		emit_tokens(&b, ids, k, st);
+		finish_sentence(&b, 0, '.');
+		if (op)
+			lower_at(&b, at, op);
+		return astr(a, &b);
+	}
+	for (size_t k = 0; k < nanc; k++) {
+		size_t i = anc[k];
+		uint32_t ca = i ? vocab_find(tv[i - 1], strlen(tv[i - 1])) : BOS;
+		uint32_t cb = vocab_find(tv[i], strlen(tv[i]));
+		int m;
+
+		if (k) {
+			if (!rng_chance(r, 0.8))
+				continue;
+			buf_puts(&b, internal_of(a, LPICK(r, LG->links)));
+			buf_putc(&b, ' ');
+		}
+		buf_puts(&b, tv[i]);
+		m = gen_tokens(lm, r, ca == UINT32_MAX ? BOS : ca, cb == UINT32_MAX ? BOS : cb, ids,
+			       k ? 4 : 6, k ? 11 : 16);
+		if (m) {
+			buf_putc(&b, ' ');
+			emit_tokens(&b, ids, m, st);
+		}
+		buf_putc(&b, ' ');
+	}
+	finish_sentence(&b, 0, '.');
+	return astr(a, &b);
+}
+
+static const char *ai_filler_intl(Arena *a, const Story *st, Rng *r)
+{
+	static Buf b, nm;
+	Fill f;
+
+	memset(&f, 0, sizeof f);
+	f.v['F'] = st->cast[0].first;
+	f.v['L'] = st->cast[0].last;
+	buf_clear(&nm);
+	lfill(&nm, LG->name_fmt[st->cast[0].female], &f);
+	f.v['N'] = nm.p;
+	f.v['C'] = LAT(LG->cities, st->city);
+	f.v['T'] = LG->topic;
+	buf_clear(&b);
+	lfill(&b, LPICK(r, LG->fillers), &f);
+	return internal_of(a, b.p);
+}
+
+/* Chrome ----------------------------------------------------------------------------------- */
+
+static char *iname[NELEM(SITES)], *iowner[NELEM(SITES)], *imenu[NELEM(SITES)];
+
+/* Each site's name, owner and menu in the language: a name pattern and a city, distinct per site. */
+static void init_sites_intl(void)
+{
+	uint32_t nsn = lcount(LG->site_names, NELEM(LG->site_names));
+	uint32_t nc = lcount(LG->cities, NELEM(LG->cities));
+	uint32_t nsec = lcount(LG->sections, NELEM(LG->sections));
+	Buf b = {0};
+	Fill f;
+
+	memset(&f, 0, sizeof f);
+	for (uint32_t s = 0; s < NELEM(SITES); s++) {
+		buf_clear(&b);
+		f.v['P'] = LG->cities[(s + s / nsn) % nc];
+		lfill(&b, LG->site_names[s % nsn], &f);
+		iname[s] = xstrdup(b.p);
+		buf_clear(&b);
+		f.v['S'] = iname[s];
+		lfill(&b, LG->owner, &f);
+		iowner[s] = xstrdup(b.p);
+		buf_clear(&b);
+		buf_puts(&b, LG->home);
+		for (uint32_t k = 0; k < 5 + s % 3; k++)
+			buf_printf(&b, " | %s", LG->sections[(s + k) % nsec]);
+		imenu[s] = xstrdup(b.p);
+	}
+	free(b.p);
+}
+
+static void put_date_intl(Buf *b, int fmt, int day, int minute)
+{
+	int y, m, d;
+	char sd[16], se[16], sm[16], sy[16], sb[16], sh[16], si[16];
+	Fill f;
+
+	civil(day, &y, &m, &d);
+	snprintf(sd, sizeof sd, "%d", d);
+	snprintf(se, sizeof se, "%02d", d);
+	snprintf(sm, sizeof sm, "%02d", m);
+	snprintf(sy, sizeof sy, "%d", y);
+	snprintf(sb, sizeof sb, "%d", y + 543);
+	snprintf(sh, sizeof sh, "%02d", minute / 60);
+	snprintf(si, sizeof si, "%02d", minute % 60);
+	memset(&f, 0, sizeof f);
+	f.v['d'] = sd;
+	f.v['e'] = se;
+	f.v['m'] = sm;
+	f.v['y'] = sy;
+	f.v['b'] = sb;
+	f.v['H'] = sh;
+	f.v['I'] = si;
+	f.v['M'] = LG->months[m - 1];
+	f.v['D'] = LG->weekdays[(day + 4) % 7];
+	lfill(b, LAT(LG->dates, fmt), &f);
+}
+
+static const char *section_intl(int cat)
+{
+	return LAT(LG->sections, cat);
+}
+
+/* A table phrase with the page's site, author and a number filled in. */
+static void chrome_fill(Page *pg, const char *t, const char *author, int num)
+{
+	static Fill f;
+	char n[16], e[96];
+
+	snprintf(n, sizeof n, "%d", num);
+	snprintf(e, sizeof e, "newsroom@%s", pg->site->domain);
+	f.v['S'] = iname[pg->idx];
+	f.v['D'] = pg->site->domain;
+	f.v['O'] = iowner[pg->idx];
+	f.v['A'] = author;
+	f.v['n'] = n;
+	f.v['E'] = e;
+	lfill(pg->b, t, &f);
+}
+
+static void header_intl(Page *pg, const Story *st)
+{
+	const Site *s = pg->site;
+	Buf *b = pg->b;
+
+	blk_begin(pg);
+	switch (s->header % 3) {
+	case 0:
+		buf_printf(b, "%s\n%s  --  %s\n%s\n%s > %s", LG->skip, iname[pg->idx], s->domain,
+			   imenu[pg->idx], LG->home, section_intl(st->cat));
+		break;
+	case 1:
+		buf_printf(b, "%s\n= %s    %s\n%s\n%s > %s", LG->skip, iname[pg->idx], LG->search,
+			   imenu[pg->idx], LG->home, section_intl(st->cat));
+		break;
+	default:
+		buf_printf(b, "%s\n%s - %s\n", LG->paper, iname[pg->idx], LG->tagline);
+		put_date_intl(b, 2, st->day, st->minute);
+		buf_printf(b, "\n%s", imenu[pg->idx]);
+	}
+}
+
+static void byline_intl(Page *pg, const Story *st, const char *author, int day, int minute,
+			size_t words)
+{
+	static Buf date;
+	Fill f;
+
+	buf_clear(&date);
+	put_date_intl(&date, pg->site->datefmt, day, minute);
+	memset(&f, 0, sizeof f);
+	f.v['A'] = author;
+	f.v['T'] = date.p;
+	blk_begin(pg);
+	lfill(pg->b, LAT(LG->byline, pg->site->byline), &f);
+	if (pg->site->byline >= 3) {
+		buf_puts(pg->b, "  -  ");
+		chrome_fill(pg, LG->minread, NULL, (int)(words / 200) + 1);
+		buf_printf(pg->b, "  -  %s", section_intl(st->cat));
+	}
+}
+
+static void photo_intl(Page *pg, const Story *st, Rng *r)
+{
+	static Buf cap;
+	const char *credit = PICK(r, CREDITS);
+	size_t from;
+	int n;
+	Fill f;
+
+	buf_clear(&cap);
+	from = cap.n;
+	n = gen_tokens(&cats[st->cat].lnarr, r, BOS, BOS, ids, 6, 13);
+	emit_tokens(&cap, ids, n, st);
+	finish_sentence(&cap, from, 0);
+	{
+		static Buf surf;
+
+		buf_clear(&surf);
+		put_surface(&surf, cap.p);
+		memset(&f, 0, sizeof f);
+		f.v['X'] = surf.p;
+		f.v['K'] = credit;
+		blk_begin(pg);
+		lfill(pg->b, LAT(LG->photo, pg->site->photo < 0 ? 0 : pg->site->photo), &f);
+	}
+}
+
+static void insert_intl(Page *pg, const Story *st, Rng *r)
+{
+	const Site *s = pg->site;
+	int kinds[3], nk = 0;
+
+	if (s->advert >= 0)
+		kinds[nk++] = 0;
+	if (s->readmore >= 0)
+		kinds[nk++] = 1;
+	if (s->photo >= 0)
+		kinds[nk++] = 2;
+	if (!nk)
+		return;
+	switch (kinds[rng_below(r, (uint32_t)nk)]) {
+	case 0:
+		blk(pg, LAT(LG->advert, s->advert));
+		break;
+	case 1:
+		blk_begin(pg);
+		buf_printf(pg->b, "%s%s", LG->readmore, teaser(pg, r));
+		break;
+	default:
+		photo_intl(pg, st, r);
+	}
+}
+
+static void put_dateline_intl(Buf *b, const Site *s, int idx, const Story *st)
+{
+	int y, m, d;
+	char sd[8];
+	Fill f;
+
+	if (!s->dateline)
+		return;
+	civil(st->day, &y, &m, &d);
+	snprintf(sd, sizeof sd, "%d", d);
+	memset(&f, 0, sizeof f);
+	f.v['C'] = LAT(LG->cities, st->city);
+	f.v['S'] = iname[idx];
+	f.v['d'] = sd;
+	f.v['M'] = LG->months[m - 1];
+	lfill(b, LAT(LG->dateline, s->dateline - 1), &f);
+}
+
+static void put_body_intl(Page *pg, const Story *st, Rng *r, int inserts)
+{
+	int next = inserts ? pg->site->every + rng_range(r, -1, 1) : 1 << 30;
+
+	for (int i = 0; i < st->np; i++) {
+		blk_begin(pg);
+		if (i == 0)
+			put_dateline_intl(pg->b, pg->site, pg->idx, st);
+		for (int j = 0; j < st->p[i].n; j++) {
+			if (j)
+				buf_puts(pg->b, LG->sep);
+			render_sent_intl(pg->b, st, &st->p[i].s[j]);
+		}
+		if (i + 1 < st->np && i + 1 >= next) {
+			insert_intl(pg, st, r);
+			next = i + 1 + pg->site->every + rng_range(r, -1, 1);
+		}
+	}
+}
+
+static void teasers_intl(Page *pg, const Story *st, Rng *r, int style, int n, int snippets)
+{
+	Buf *b = pg->b;
+	uint8_t idx[TWINDOW];
+
+	for (size_t i = 0; i < NELEM(idx); i++)
+		idx[i] = (uint8_t)(pg->tbase + i);
+	if (n > TWINDOW)
+		n = TWINDOW;
+	blk_begin(pg);
+	chrome_fill(pg, LAT(LG->teaser_head, style), NULL, 0);
+	for (int i = 0; i < n; i++) {
+		uint32_t k = (uint32_t)i + rng_below(r, (uint32_t)(NELEM(idx) - (size_t)i));
+		uint8_t t = idx[k];
+		const char *h = pools[pg->idx].teasers[t];
+
+		idx[k] = idx[i];
+		idx[i] = t;
+		switch (style) {
+		case 0:
+			buf_printf(b, "\n>> %s", h);
+			break;
+		case 3:
+			buf_printf(b, "\n  %s\n  ", h);
+			put_date_intl(b, 1, st->day - rng_range(r, 1, 60), 0);
+			buf_printf(b, "  |  %s", section_intl(st->cat));
+			break;
+		case 5:
+			buf_printf(b, "\n%d. %s", i + 1, h);
+			break;
+		case 6:
+			buf_printf(b, "\n\xE2\x80\xA2 %s", h);
+			break;
+		default:
+			buf_printf(b, "\n- %s", h);
+		}
+		if (snippets)
+			buf_printf(b, "\n%s", pools[pg->idx].snippets[t]);
+	}
+}
+
+static void render_page_intl(Buf *out, const Story *st, int site, const PageInfo *pi, Rng *r)
+{
+	Page pg = {out, &SITES[site], site, 0, 0};
+	const Site *s = pg.site;
+	const char *author = pools[site].staff[rng_below(r, NELEM(pools[site].staff))];
+	size_t words = story_words(st);
+	int staff = 1;
+	char url[256];
+
+	pg.tbase = (uint32_t)((pi->day / 30) % (NELEM(pools[0].teasers) / TWINDOW)) * TWINDOW;
+	if (pi->kind == K_WIRE && rng_chance(r, 0.6)) {
+		author = LG->staff_wire;
+		staff = 0;
+	}
+	buf_clear(out);
+	if (s->cookie >= 0 && s->cookie < 10) {
+		blk_begin(&pg);
+		chrome_fill(&pg, LAT(LG->cookie, s->cookie), NULL, 0);
+	}
+	header_intl(&pg, st);
+	blk_begin(&pg);
+	put_surface(out, st->title);
+	byline_intl(&pg, st, author, pi->day, pi->minute, words);
+	if (s->share >= 0 && rng_chance(r, 0.7)) {
+		blk_begin(&pg);
+		chrome_fill(&pg, LAT(LG->share, s->share), NULL, 0);
+	}
+	if (s->role == R_AGG && pi->src) {
+		Fill f;
+
+		memset(&f, 0, sizeof f);
+		f.v['S'] = iname[pi->src - SITES];
+		blk_begin(&pg);
+		lfill(out, LG->source, &f);
+	}
+	if (s->photo >= 0 && rng_chance(r, 0.5))
+		photo_intl(&pg, st, r);
+	put_body_intl(&pg, st, r, 1);
+	if (s->repeat && (int)rng_below(r, 100) < s->repeat)
+		put_body_intl(&pg, st, r, 0);
+	if (st->readmore) {
+		const Site *src = pi->src ? pi->src : s;
+		Fill f;
+
+		snprintf(url, sizeof url, "https://www.%s/%d/%05d", src->domain, st->cat, st->day % 100000);
+		memset(&f, 0, sizeof f);
+		f.v['S'] = iname[src - SITES];
+		f.v['D'] = src->domain;
+		f.v['U'] = url;
+		blk_begin(&pg);
+		lfill(out, LG->excerpt_more[rng_below(r, lcount(LG->excerpt_more, 3))], &f);
+	}
+	if (s->share >= 0) {
+		blk_begin(&pg);
+		chrome_fill(&pg, LAT(LG->share, s->share), NULL, 0);
+	}
+	if (staff && s->bio >= 0) {
+		Fill f;
+
+		char e[96];
+
+		snprintf(e, sizeof e, "newsroom@%s", s->domain);
+		memset(&f, 0, sizeof f);
+		f.v['C'] = section_intl(st->cat);
+		f.v['A'] = author;
+		f.v['S'] = iname[site];
+		f.v['E'] = e;
+		blk_begin(&pg);
+		lfill(out, LAT(LG->bio, s->bio), &f);
+	}
+	if (s->comments >= 0 && s->comments < 2) {
+		blk_begin(&pg);
+		chrome_fill(&pg, LAT(LG->comments, s->comments), NULL, rng_range(r, 1, 250));
+	}
+	teasers_intl(&pg, st, r, s->teaser, rng_range(r, s->tmin, s->tmax), s->snippets);
+	if (s->teaser2 >= 0)
+		teasers_intl(&pg, st, r, s->teaser2, rng_range(r, 4, 6), 0);
+	if (s->appeal & 1) {
+		blk_begin(&pg);
+		chrome_fill(&pg, LG->newsletter, NULL, 0);
+	}
+	if (s->appeal & 2)
+		for (int k = 0; k < 3; k++) {
+			blk_begin(&pg);
+			chrome_fill(&pg, LG->donation[k], NULL, 0);
+		}
+	if (s->cookie >= 10) {
+		blk_begin(&pg);
+		chrome_fill(&pg, LAT(LG->cookie, s->cookie), NULL, 0);
+	}
+	{
+		int y, m, d;
+		char sy[8];
+		Fill f;
+
+		civil(pi->day, &y, &m, &d);
+		snprintf(sy, sizeof sy, "%d", y);
+		memset(&f, 0, sizeof f);
+		f.v['S'] = iname[site];
+		f.v['O'] = iowner[site];
+		f.v['Y'] = sy;
+		blk_begin(&pg);
+		lfill(out, LAT(LG->footer, s->footer), &f);
+	}
+	buf_putc(out, '\n');
+}
+
+/* -b for other languages: the title and the paragraphs. */
+static void render_bare_intl(Buf *out, const Story *st)
+{
+	buf_clear(out);
+	put_surface(out, st->title);
+	for (int i = 0; i < st->np; i++) {
+		buf_puts(out, "\n\n");
+		for (int j = 0; j < st->p[i].n; j++) {
+			if (j)
+				buf_puts(out, LG->sep);
+			render_sent_intl(out, st, &st->p[i].s[j]);
+		}
+	}
+	buf_putc(out, '\n');
+}
+
+/* Hard wrap at 72 columns counting wide characters as two; Chinese and Japanese lines also break
+ * between two characters (not before punctuation), others at spaces only. */
+static void wrap_intl(Buf *out, const char *in)
+{
+	buf_clear(out);
+	while (*in) {
+		const char *eol = strchr(in, '\n');
+		size_t len = eol ? (size_t)(eol - in) : strlen(in);
+
+		while (len) {
+			size_t i = 0, brk = 0, cols = 0;
+			int brk_space = 0;
+			uint32_t prev = 0;
+
+			while (i < len) {
+				size_t j = i;
+				uint32_t c = utf8_next((const unsigned char *)in, &j);
+
+				if (i > 0 && c == ' ') {
+					brk = i;
+					brk_space = 1;
+				} else if (i > 0 && LG->unspaced == 1 && (cp_wide(c) || cp_wide(prev)) &&
+					   !cp_punct(c) && !cp_mark(c) && prev != ' ') {
+					brk = i;
+					brk_space = 0;
+				}
+				cols += cp_mark(c) ? 0 : cp_wide(c) ? 2 : 1;
+				if (cols > 72)
+					break;
+				prev = c;
+				i = j;
+			}
+			if (i >= len) {
+				buf_put(out, in, len);
+				break;
+			}
+			if (!brk) { /* one long word: break at the next space, if any */
+				while (i < len && in[i] != ' ')
+					i++;
+				brk = i;
+				brk_space = i < len;
+			}
+			buf_put(out, in, brk);
+			if (brk < len)
+				buf_putc(out, '\n');
+			if (brk_space)
+				brk++;
+			in += brk;
+			len -= brk;
+		}
+		in += len;
+		if (*in == '\n') {
+			buf_putc(out, '\n');
+			in++;
+		}
+	}
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -3499,6 +4783,8 @@ static uint8_t pick_noise(Planner *p, int site)
 		n |= N_CP1252;
 	else if (e < 12)
 		n |= N_ENT;
+	if (intl && !LG->latin) /* Windows-1252 cannot carry the script: no legacy bytes */
+		n &= (uint8_t)~N_CP1252;
 	return n;
 }
 
@@ -3758,16 +5044,23 @@ static void do_unit(Gen *g, const Plan *u, uint64_t first_file)
 		default: v = st;
 		}
 		if (g->bare) {
-			render_bare(&g->page, &v);
+			if (intl)
+				render_bare_intl(&g->page, &v);
+			else
+				render_bare(&g->page, &v);
 			write_page(g, perm_apply(&g->perm, first_file + (uint64_t)i), &g->page, pi.day,
 				   pi.minute);
 			continue;
 		}
 		render_page(&g->t1, &v, site, &pi, &rc);
-		typography(&g->page, g->t1.p, s->curly || (noise & N_CP1252), s->dash);
+		/* other languages bring their own quotation marks; only the dashes change */
+		typography(&g->page, g->t1.p, !intl && (s->curly || (noise & N_CP1252)), s->dash);
 		cur = &g->page;
 		if (noise & N_WRAP) {
-			wrap72(&g->t1, cur->p);
+			if (intl)
+				wrap_intl(&g->t1, cur->p);
+			else
+				wrap72(&g->t1, cur->p);
 			cur = &g->t1;
 		}
 		if (noise & (N_CP1252 | N_ENT)) {
@@ -3913,10 +5206,83 @@ static void write_labels(const char *outdir, FILE *mf, const char *manifest, uin
 /* ------------------------------------------------------------------------------------------ */
 /* Command line                                                                                */
 
+/* The language tables are data: a missing entry is a bug of ndgen_lang.h, said plainly. */
+static void check_lang(const Lang *l)
+{
+#define NEED(f) do { if (!(f)) die(NULL, "ndgen_lang.h: language %s has no %s", l->code, #f); } while (0)
+	NEED(l->end);
+	NEED(l->sep);
+	NEED(l->tmpl[0]);
+	for (int i = 0; i < 6; i++) {
+		NEED(l->verb_m[i]);
+		NEED(l->verb_f[i]);
+	}
+	for (int i = 0; i < 4; i++)
+		NEED(l->who[i]);
+	for (int i = 0; i < 2; i++) {
+		NEED(l->name_fmt[i]);
+		NEED(l->honor[i]);
+		NEED(l->pron[i]);
+	}
+	for (int i = 0; i < 12; i++)
+		NEED(l->months[i]);
+	for (int i = 0; i < 7; i++)
+		NEED(l->weekdays[i]);
+	for (int i = 0; i < 3; i++)
+		NEED(l->donation[i]);
+	NEED(l->female[0]);
+	NEED(l->male[0]);
+	NEED(l->surnames[0]);
+	NEED(l->cities[0]);
+	NEED(l->roles[0]);
+	NEED(l->orgs[0]);
+	NEED(l->sections[0]);
+	NEED(l->dates[0]);
+	NEED(l->dateline[0]);
+	NEED(l->site_names[0]);
+	NEED(l->owner);
+	NEED(l->skip);
+	NEED(l->search);
+	NEED(l->home);
+	NEED(l->tagline);
+	NEED(l->paper);
+	NEED(l->byline[0]);
+	NEED(l->minread);
+	NEED(l->staff_wire);
+	NEED(l->share[0]);
+	NEED(l->advert[0]);
+	NEED(l->readmore);
+	NEED(l->photo[0]);
+	NEED(l->source);
+	NEED(l->excerpt_more[0]);
+	NEED(l->bio[0]);
+	NEED(l->comments[0]);
+	NEED(l->teaser_head[0]);
+	NEED(l->cookie[0]);
+	NEED(l->newsletter);
+	NEED(l->footer[0]);
+	NEED(l->topic);
+	NEED(l->fillers[0]);
+	NEED(l->openers[0]);
+	NEED(l->links[0]);
+	NEED(l->connectors[0]);
+	NEED(l->title_suffix[0]);
+	if (l->unspaced && l->tpw <= 0)
+		die(NULL, "ndgen_lang.h: language %s is unspaced but has no tpw", l->code);
+#undef NEED
+}
+
+static void list_langs(FILE *f)
+{
+	for (size_t i = 0; i < NELEM(LANGS); i++)
+		fprintf(f, "%s%s", i ? " " : "", LANGS[i].code);
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: ndgen [-b] [-n N] [-s SEED] [-c CORPUS[:CORPUS...]] [-m MANIFEST] [-j JOBS] OUTDIR\n"
+		"usage: ndgen [-b] [-n N] [-s SEED] [-l LANG] [-c CORPUS[:CORPUS...]] [-m MANIFEST] [-j JOBS]\n"
+		"             OUTDIR\n"
 		"\n"
 		"Write N labeled news article pages into OUTDIR/000/000000.txt ... and OUTDIR/truth.tsv\n"
 		"(RELPATH<TAB>CLUSTER), for scoring a near-duplicate detector.\n"
@@ -3926,6 +5292,14 @@ static void usage(FILE *f)
 		"  -c CORPUS    folder(s) of text to build the language model from, separated by ':';\n"
 		"               the first usable one is used (default %s).\n"
 		"               Subfolders with *.txt files are topics; else the folder's own *.txt files.\n"
+		"  -l LANG      the language of the corpus and of everything ndgen plants around its\n"
+		"               text: names, quotation marks, site chrome, dates (default en).  Chinese\n"
+		"               (zh), Japanese (ja) and Thai (th) are modelled by character and written\n"
+		"               without spaces.  Other than en, -c must be given (see README.md for prose\n"
+		"               in these languages from Debian packages).  LANG is one of:\n"
+		"               ", MAX_N, DEFAULT_CORPUS);
+	list_langs(f);
+	fprintf(f, "\n"
 		"  -m MANIFEST  also write RELPATH, cluster, kind, site, noise and notes to MANIFEST\n"
 		"  -j JOBS      processes to generate with (default: the online processors, at most 16);\n"
 		"               the output does not depend on it\n"
@@ -3933,8 +5307,7 @@ static void usage(FILE *f)
 		"               a boilerplate stripper, or to measure the text itself)\n"
 		"  -h           show this help\n"
 		"\n"
-		"OUTDIR must not exist or be empty.\n",
-		MAX_N, DEFAULT_CORPUS);
+		"OUTDIR must not exist or be empty.\n");
 }
 
 /* A usage error: "ndgen: [WHAT: ]MSG" and the hint, exit 2. */
@@ -4053,18 +5426,19 @@ static const char *open_corpus(const char *list)
 int main(int argc, char **argv)
 {
 	uint64_t n = 1000, seed = 1, bytes = 0, ngroups = 0, ingroups = 0, nfollow = 0;
-	const char *corpus = DEFAULT_CORPUS, *manifest = NULL, *outdir, *used;
+	const char *corpus = DEFAULT_CORPUS, *manifest = NULL, *outdir, *used, *lang = "en";
 	FILE *mf = NULL;
 	unsigned jobs = default_jobs();
-	int c, failed = 0, bare = 0;
+	int c, failed = 0, bare = 0, corpus_given = 0;
 	double t0 = now();
 
 	opterr = 0;
-	while ((c = getopt(argc, argv, ":n:s:c:m:j:bh")) != -1) {
+	while ((c = getopt(argc, argv, ":n:s:c:l:m:j:bh")) != -1) {
 		switch (c) {
 		case 'n': n = parse_num(optarg, "-n", 1, MAX_N); break;
 		case 's': seed = parse_num(optarg, "-s", 0, UINT64_MAX); break;
-		case 'c': corpus = optarg; break;
+		case 'c': corpus = optarg; corpus_given = 1; break;
+		case 'l': lang = optarg; break;
 		case 'm': manifest = optarg; break;
 		case 'b': bare = 1; break;
 		case 'j': jobs = (unsigned)parse_num(optarg, "-j", 1, 64); break;
@@ -4079,6 +5453,20 @@ int main(int argc, char **argv)
 	if (optind + 1 != argc)
 		usage_error(NULL, optind >= argc ? "missing OUTDIR" : "too many arguments");
 	outdir = argv[optind];
+	for (size_t i = 0; i < NELEM(LANGS); i++)
+		if (strcmp(lang, LANGS[i].code) == 0)
+			LG = &LANGS[i];
+	if (strcmp(lang, LG->code) != 0) {
+		fprintf(stderr, "ndgen: -l: unknown language '%s' (one of: ", lang);
+		list_langs(stderr);
+		fputs(")\nndgen: try 'ndgen -h'\n", stderr);
+		exit(2);
+	}
+	intl = LG != &LANGS[0];
+	if (intl && !corpus_given)
+		usage_error("-l", "a language other than en needs -c: a folder of text in that language");
+	if (intl)
+		check_lang(LG);
 
 	if (manifest && !(mf = fopen(manifest, "w")))
 		die_errno(manifest);
@@ -4088,6 +5476,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ndgen: %s: warning: only %zu words of text; unrelated articles will share "
 			"phrases (the BBC corpus has 800,000)\n", used, corpus_words);
 	syn_init();
+	if (intl)
+		init_sites_intl();
 	init_pools(seed);
 	prepare_outdir(outdir, n);
 
@@ -4140,10 +5530,12 @@ int main(int argc, char **argv)
 
 		fprintf(stderr, "ndgen: %llu files (%llu groups holding %llu files, %llu singletons, "
 			"%llu follow-ups), %.1f MB, %.2f s (%.0f files/s); corpus %s: %zu articles, %zu "
-			"words\n",
+			"%s%s%s\n",
 			(unsigned long long)n, (unsigned long long)ngroups, (unsigned long long)ingroups,
 			(unsigned long long)(n - ingroups), (unsigned long long)nfollow, (double)bytes / 1e6,
-			secs, secs > 0 ? (double)n / secs : 0.0, used, corpus_docs, corpus_words);
+			secs, secs > 0 ? (double)n / secs : 0.0, used, corpus_docs, corpus_words,
+			intl && LG->unspaced ? "characters" : "words", intl ? "; language " : "",
+			intl ? LG->code : "");
 	}
 	return 0;
 }
