@@ -122,6 +122,7 @@ typedef enum ndupes_reason {
     NDUPES_DROP_TEMPLATE, /* recurs across many files of the corpus (a site's template) */
     NDUPES_DROP_LANGUAGE, /* in another language than the page's (an English notice on a
                              German page) */
+    NDUPES_DROP_CODE,     /* program code or markup rendered as text (scripts, styles) */
     NDUPES_REASON_COUNT
 } ndupes_reason;
 

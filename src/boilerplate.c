@@ -5,6 +5,8 @@
  * tokens, word-equivalents (a Chinese character is half a word), function words of the
  * page's language, capitals.  The rules, each an entry of rules[] below with the reason and
  * detail it gives, are tried in order and the first that fires decides:
+ *   code      program code or markup rendered as text (a script that a text browser
+ *             printed: braces, brackets, = and ; in every line);
  *   contact   a short paragraph with an e-mail address, a URL or an @handle;
  *   cue       a phrase of site chrome in the page's language or in any language (cookies,
  *             newsletters, share buttons, photo credits, copyright, bylines, bios: the
@@ -331,6 +333,12 @@ typedef struct para_view {
 
 typedef const char *(*rule_fn)(const page *pg, const para_view *p);
 
+static const char *rule_code(const page *pg, const para_view *p)
+{
+    (void)pg;
+    return nd_is_code(p->r) ? "program syntax" : NULL;
+}
+
 static const char *rule_contact(const page *pg, const para_view *p)
 {
     (void)pg;
@@ -422,7 +430,8 @@ static const struct {
     ndupes_reason reason;
     rule_fn fn;
 } rules[] = {
-    {NDUPES_DROP_CONTACT, rule_contact},  {NDUPES_DROP_CUE, rule_cue},
+    {NDUPES_DROP_CODE, rule_code},        {NDUPES_DROP_CONTACT, rule_contact},
+    {NDUPES_DROP_CUE, rule_cue},
     {NDUPES_DROP_CUE, rule_menu},         {NDUPES_DROP_TEASER, rule_truncated},
     {NDUPES_DROP_TEASER, rule_link_list}, {NDUPES_DROP_SHORT, rule_few_words},
     {NDUPES_DROP_SHORT, rule_capitals},   {NDUPES_DROP_LANGUAGE, rule_other_language},
@@ -617,7 +626,7 @@ const char *ndupes_reason_name(ndupes_reason r)
         [NDUPES_DROP_CONTACT] = "contact", [NDUPES_DROP_TEASER] = "teaser",
         [NDUPES_DROP_SHORT] = "short",     [NDUPES_DROP_REPEAT] = "repeat",
         [NDUPES_DROP_TAIL] = "tail",       [NDUPES_DROP_TEMPLATE] = "template",
-        [NDUPES_DROP_LANGUAGE] = "language",
+        [NDUPES_DROP_LANGUAGE] = "language", [NDUPES_DROP_CODE] = "code",
     };
     return (unsigned)r < NDUPES_REASON_COUNT ? names[r] : "unknown";
 }

@@ -293,7 +293,7 @@ void nd_lang_detect(ndupes_doc *doc)
     for (size_t i = 0; i < doc->n; i++) {
         nd_para_rec *p = &doc->recs[i];
         p->lang = -1;
-        if (p->words < PARA_MIN_WORDS)
+        if (p->words < PARA_MIN_WORDS || nd_is_code(p))
             continue;
         uint32_t hits[ND_MAX_LANGS] = {0}, b, sec;
         count_hits(doc->toks + p->tok_first, p->words, hits);

@@ -116,6 +116,7 @@ typedef struct nd_para_rec {
     uint32_t line, words, stop, caps_words, letters, upper;
     uint32_t wl;          /* length in word-equivalents (a Chinese character is half a word) */
     int lang;             /* the paragraph's own language (index of nd_langs), or -1 */
+    uint32_t code;        /* bytes of program syntax: { } [ ] = ; < > | \ */
     uint32_t tok_first;   /* tokens doc->toks[tok_first .. tok_first + words) */
     uint64_t hash; /* XXH3 of the normalised text, for repeats and templates */
     ndupes_reason reason;
@@ -134,6 +135,12 @@ struct ndupes_doc {
     int lang;                      /* index of nd_langs, or -1 (not told) */
     nd_lang_why why;
 };
+/* True when a paragraph is program code or markup rendered as text: at least 1 byte in
+ * 25 is { } [ ] = ; < > | or \ (prose has nearly none). */
+static inline bool nd_is_code(const nd_para_rec *p)
+{
+    return p->code >= 8 && p->code * 25 >= p->norm_len;
+}
 /* Classifies the paragraphs of doc (sets reason/detail); false when memory ran out. */
 bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 

@@ -31,6 +31,7 @@ typedef struct line {
     bool item;         /* starts with a list mark: never the continuation of a line */
     bool cjk_start, cjk_end; /* starts / ends with a character of a script written
                                 without spaces: joined to such a line without a space */
+    bool trunc;        /* ends with an ellipsis: a teaser cut short, never continued */
 } line;
 
 #define MAX_COLS 250 /* wider lines are not hard-wrapped text */
@@ -172,6 +173,8 @@ static line *split_lines(const char *s, size_t len, size_t *nout)
         v[n] = (line){.off = (uint32_t)st, .len = (uint32_t)(e - st), .blank = b == e};
         if (b < e)
             measure(s, &v[n], b);
+        v[n].trunc = (e - b >= 3 && memcmp(s + e - 3, "...", 3) == 0) ||
+                     (e - b >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0);
         n++;
     }
     *nout = n;
@@ -180,45 +183,66 @@ static line *split_lines(const char *s, size_t len, size_t *nout)
 
 /* The wrap width of a hard-wrapped page in display columns, or 0 when the page is not
  * hard-wrapped.  Only lines followed by another non-blank line can show wrapping (a
- * paragraph's last line is short anyway); the page is wrapped when most of them were
- * broken because the next line's first word would not have fitted. */
-static unsigned wrap_width(const char *s, const line *v, size_t n)
+ * paragraph's last line is short anyway).  A line of x columns followed by a first word of
+ * f columns was broken for want of room at any width W from x to x + f (plus a little
+ * slack), and is a long line of text at widths up to 4x/3: the width is the W at which the
+ * most lines were broken, and the page is wrapped when most of its long lines were.  A
+ * menu or a table wider than the text does not move the width. */
+static unsigned wrap_width(const char *s, const line *v, size_t n, uint64_t *seen, size_t slots)
 {
-    unsigned hist[MAX_COLS + 2] = {0};
-    size_t inner = 0, ended = 0;
+    int broken[MAX_COLS + 3] = {0}, longish[MAX_COLS + 3] = {0}; /* difference arrays */
+    size_t inner = 0, ended = 0, wide = 0;
     for (size_t i = 0; i + 1 < n; i++) {
-        if (v[i].blank || v[i + 1].blank || v[i + 1].item)
+        if (v[i].blank || v[i + 1].blank || v[i + 1].item || v[i].trunc)
             continue;
+        /* A line the page repeats (a caption under every picture, a menu) votes once. */
+        uint64_t h = XXH3_64bits(s + v[i].off, v[i].len) | 1;
+        size_t k = (size_t)(h >> 7) & (slots - 1);
+        while (seen[k] && seen[k] != h)
+            k = (k + 1) & (slots - 1);
+        if (seen[k])
+            continue;
+        seen[k] = h;
         inner++;
         ended += v[i].len && strchr(".!?:\"", s[v[i].off + v[i].len - 1]) != NULL;
-        hist[v[i].width]++;
+        unsigned x = v[i].width;
+        if (x > MAX_COLS) {
+            wide++;
+            continue;
+        }
+        unsigned top = x * 4 / 3 < MAX_COLS ? x * 4 / 3 : MAX_COLS;
+        unsigned reach = x + v[i + 1].first + WRAP_SLACK;
+        longish[x]++;
+        longish[top + 1]--;
+        broken[x]++;
+        broken[(reach < top ? reach : top) + 1]--;
     }
     /* Wrapped lines stop mid-sentence; lines that mostly end sentences are paragraphs. */
-    if (inner < 4 || hist[MAX_COLS + 1] * 10 > inner || ended * 2 >= inner)
+    if (inner < 4 || wide * 10 > inner || ended * 2 >= inner)
         return 0;
-    /* The width: the widest line, leaving out the widest 2% as stray. */
-    size_t acc = 0;
+    int b = 0, l = 0, best = 0, best_long = 0;
     unsigned w = 0;
-    for (unsigned L = MAX_COLS + 1; L > 0; L--) {
-        acc += hist[L];
-        if (acc * 50 > inner) {
-            w = L;
-            break;
+    for (unsigned W = 0; W <= MAX_COLS; W++) {
+        b += broken[W];
+        l += longish[W];
+        if (W >= 30 && b > best) {
+            best = b;
+            best_long = l;
+            w = W;
         }
     }
-    if (w < 30 || w > MAX_COLS)
-        return 0;
-    /* Most long inner lines (three quarters of the width and more) must have been broken
-     * for want of room (shorter ones are
-     * headings, list items and the like, which a wrapped page has too). */
-    size_t broken = 0, longish = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (v[i].blank || v[i + 1].blank || v[i + 1].item || v[i].width * 4 < w * 3)
-            continue;
-        longish++;
-        broken += v[i].width + 1u + v[i + 1].first + WRAP_SLACK > w;
-    }
-    return broken >= 4 && broken * 10 >= longish * 7 ? w : 0;
+    return best >= 4 && best * 10 >= best_long * 7 ? w : 0;
+}
+
+/* The bytes of s that are syntax of program code and markup, rare in prose. */
+static uint32_t code_bytes(const char *s, size_t len)
+{
+    static const uint8_t syn[256] = {['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, ['='] = 1,
+                                     [';'] = 1, ['<'] = 1, ['>'] = 1, ['|'] = 1, ['\\'] = 1};
+    uint32_t n = 0;
+    for (size_t i = 0; i < len; i++) /* vectorises */
+        n += syn[(unsigned char)s[i]];
+    return n;
 }
 
 /* Adds one paragraph made of lines [a, b) to doc. */
@@ -276,6 +300,7 @@ static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, si
     p->norm_len = (uint32_t)nlen;
     p->line = (uint32_t)a + 1;
     p->hash = XXH3_64bits(doc->norm.p + noff, nlen);
+    p->code = code_bytes(doc->norm.p + noff, nlen);
     p->detail = "";
     size_t nt = nd_tokenize(doc->norm.p + noff, nlen, &doc->toks, &doc->tokcap, doc->ntoks,
                             doc->scripts);
@@ -306,6 +331,7 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
     nd_buf dec = {0}, tmp = {0};
     size_t nl = 0;
     line *v = NULL;
+    uint64_t *seen = NULL;
     ndupes_status st = NDUPES_ERR_NOMEM;
     if (!nd_decode(buf, len, &dec, &doc->cp1252))
         goto out;
@@ -319,7 +345,13 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
     v = split_lines(dec.p, dec.len, &nl);
     if (!v)
         goto out;
-    unsigned w = wrap_width(dec.p, v, nl);
+    size_t slots = 64;
+    while (slots < 2 * nl)
+        slots *= 2;
+    seen = nd_calloc(slots, sizeof *seen);
+    if (!seen)
+        goto out;
+    unsigned w = wrap_width(dec.p, v, nl, seen, slots);
     for (size_t i = 0; i < nl;) {
         if (v[i].blank) {
             i++;
@@ -328,7 +360,8 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
         size_t j = i + 1;
         if (w) { /* join while a line was broken because the next word did not fit */
             size_t k = i;
-            while (k + 1 < nl && !v[k + 1].blank && !v[k + 1].item &&
+            while (k + 1 < nl && !v[k + 1].blank && !v[k + 1].item && !v[k].trunc &&
+                   v[k].width <= w &&
                    v[k].width + 1u + v[k + 1].first + WRAP_SLACK > w)
                 k++;
             j = k + 1;
@@ -352,6 +385,7 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
     st = NDUPES_OK;
 out:
     nd_free(v);
+    nd_free(seen);
     nd_buf_free(&dec);
     nd_buf_free(&tmp);
     return st;

@@ -9,7 +9,7 @@
 #  (b) `ndupes eval truth.tsv` over the language's eight files: pairwise F1 >= 0.98 and no pair of
 #      the two stories merged (their pages share the site's chrome, and each page's teaser list
 #      names the other story's headline);
-#  (c) `ndupes strip` on each page names the language (a line `language: LANG ...`) and keeps at
+#  (c) `ndupes strip` on each page names the language (a line `# language: LANG ...`) and keeps at
 #      least 80% of the article (measured as below);
 #  (d) `ndupes explain page body` scores at least the default threshold (0.35) for each story.
 . "$SRCDIR/tests/e2e/lib.sh"
@@ -115,7 +115,7 @@ for L in $langs; do
     timeout 20 "$NDUPES" strip "$page" >"$TMP/$L-$s.strip" 2>"$TMP/$L.err"
     rc=$?
     expect_eq "$L-$s: strip: exit status" 0 "$rc"
-    langline=$(grep -m1 -i '^language:' "$TMP/$L-$s.strip")
+    langline=$(grep -m1 -i '^# language:' "$TMP/$L-$s.strip" | sed 's/^# //')
     if printf '%s' "$langline" | grep -Eqi "^language: *$L([^a-z]|\$)"; then pass; else
       fail "$L-$s: strip does not name the language $L: its first lines are [$(head -3 "$TMP/$L-$s.strip" | clip 80 | tr '\n' '|')]"
     fi
