@@ -34,21 +34,6 @@ void nd_fp_free(nd_fp *fp)
     fp->nkeys = fp->npend = 0;
 }
 
-static bool push_keys(nd_fp *fp, const uint32_t keys[ND_BANDS], size_t *cap)
-{
-    if ((size_t)fp->nkeys + ND_BANDS > *cap) {
-        size_t nc = *cap ? *cap * 2 : ND_BANDS * 16;
-        uint32_t *k = nd_reallocarray(fp->keys, nc, sizeof *k);
-        if (!k)
-            return false;
-        fp->keys = k;
-        *cap = nc;
-    }
-    memcpy(fp->keys + fp->nkeys, keys, ND_BANDS * sizeof *keys);
-    fp->nkeys += ND_BANDS;
-    return true;
-}
-
 /* Projects shingle hashes to their top 32 bits, in place, and sorts them without
  * duplicates: the distinct count and the bottom-k sketch both come from this order (two
  * distinct shingles of one article share a projection with probability ~n/2^32). */
@@ -82,7 +67,7 @@ static bool set_sketches(nd_fp *fp, nd_u64v *all, nd_u64v *quotes)
 /* Holds a short paragraph's shingles until the template count is known.  Returns 1 when
  * held, 0 when over the budget (the caller merges it now), -1 when memory ran out. */
 static int defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh,
-                  const uint64_t *q, size_t nq, const uint32_t keys[ND_BANDS], size_t *pcap,
+                  const uint64_t *q, size_t nq, const uint32_t *keys, size_t nkeys, size_t *pcap,
                   size_t *shn, size_t *qn)
 {
     if (*shn + nsh > ND_PENDING_MAX)
@@ -118,7 +103,8 @@ static int defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh
         fp->pend_sh[(*shn)++] = (uint32_t)(sh[i] >> 32);
     for (size_t i = 0; i < nq; i++)
         fp->pend_q[(*qn)++] = (uint32_t)(q[i] >> 32);
-    memcpy(p->keys, keys, sizeof p->keys);
+    memcpy(p->keys, keys, nkeys * sizeof *keys);
+    p->nkeys = (uint8_t)nkeys;
     return 1;
 }
 
@@ -130,33 +116,40 @@ static int defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh
  * further on: a key stands for 2k words of verbatim text.  Two articles that share a run
  * of ND_RUN_WINDOW + 2k - 1 words (21 for k = 5) anywhere share a key.  One such run can
  * be a stock phrase; the candidate index asks for ND_RUN_PAIR shared run keys (a run of
- * about 30 words, or two runs). */
-static bool push_run_keys(nd_fp *fp, const uint64_t *sh, size_t n, unsigned k, size_t *cap,
-                          size_t *nrun)
+ * about 30 words, or two runs).  A paragraph shorter than the window is one window.
+ * Returns the number of keys written to out (at most max). */
+static size_t run_keys(const uint64_t *sh, size_t n, unsigned k, uint32_t *out, size_t max)
 {
-    size_t last = SIZE_MAX;
-    for (size_t w = 0; w + ND_RUN_WINDOW <= n; w++) {
+    size_t last = SIZE_MAX, nk = 0;
+    size_t win = n < ND_RUN_WINDOW ? n : ND_RUN_WINDOW;
+    for (size_t w = 0; w + win <= n && win && nk < max; w++) {
         size_t m = w; /* the rightmost smallest of the window */
-        for (size_t i = w + 1; i < w + ND_RUN_WINDOW; i++)
+        for (size_t i = w + 1; i < w + win; i++)
             if (sh[i] <= sh[m])
                 m = i;
         if (m == last || m + k >= n)
             continue;
         last = m;
-        if (*nrun >= ND_RUN_KEYS)
-            return true;
-        if ((size_t)fp->nkeys + 1 > *cap) {
-            size_t nc = *cap ? *cap * 2 : ND_BANDS * 16;
-            uint32_t *kk = nd_reallocarray(fp->keys, nc, sizeof *kk);
-            if (!kk)
-                return false;
-            fp->keys = kk;
-            *cap = nc;
-        }
         uint64_t h = (sh[m] ^ (sh[m + k] * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL;
-        fp->keys[fp->nkeys++] = (uint32_t)(h >> 32) | ND_RUN_KEY;
-        (*nrun)++;
+        out[nk++] = (uint32_t)(h >> 32) | ND_RUN_KEY;
     }
+    return nk;
+}
+
+static bool push_n(nd_fp *fp, const uint32_t *keys, size_t n, size_t *cap)
+{
+    if ((size_t)fp->nkeys + n > *cap) {
+        size_t nc = *cap ? *cap : ND_BANDS * 16;
+        while (nc < (size_t)fp->nkeys + n)
+            nc *= 2;
+        uint32_t *k = nd_reallocarray(fp->keys, nc, sizeof *k);
+        if (!k)
+            return false;
+        fp->keys = k;
+        *cap = nc;
+    }
+    memcpy(fp->keys + fp->nkeys, keys, n * sizeof *keys);
+    fp->nkeys = (uint16_t)(fp->nkeys + n);
     return true;
 }
 
@@ -235,23 +228,31 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
         if (pq.n)
             add_anchors(doc->toks + r->tok_first, r->words, cfg->shingle, psh.v, psh.n, anc,
                         &nanc, sizeof anc / sizeof anc[0]);
-        uint32_t keys[ND_BANDS];
+        uint32_t keys[ND_BANDS + ND_PEND_RUN];
         bool index = psh.n >= 3 && nparas < ND_MAX_PARAS;
+        size_t nk = 0;
         if (index) {
             nd_minhash_keys(psh.v, psh.n, ND_ROWS, keys);
+            nk = ND_BANDS;
             nparas++;
         }
-        if (defer_short && r->words <= ND_SHORT_WORDS && index) {
-            int d = defer(fp, r, psh.v, psh.n, pq.v, pq.n, keys, &pcap, &shn, &qn);
+        if (defer_short && r->wl <= ND_SHORT_WORDS && index) {
+            nk += run_keys(psh.v, psh.n, cfg->shingle, keys + nk, ND_PEND_RUN);
+            int d = defer(fp, r, psh.v, psh.n, pq.v, pq.n, keys, nk, &pcap, &shn, &qn);
             if (d < 0)
                 goto out;
             if (d > 0)
                 continue;
         }
-        if (index && !push_keys(fp, keys, &kcap))
+        if (nk && !push_n(fp, keys, nk, &kcap))
             goto out;
-        if (!push_run_keys(fp, psh.v, psh.n, cfg->shingle, &kcap, &nrun))
-            goto out;
+        if (nk <= ND_BANDS && nrun < ND_RUN_KEYS) { /* (a deferred one has them already) */
+            uint32_t rk[ND_RUN_KEYS];
+            size_t m = run_keys(psh.v, psh.n, cfg->shingle, rk, ND_RUN_KEYS - nrun);
+            if (!push_n(fp, rk, m, &kcap))
+                goto out;
+            nrun += m;
+        }
         for (size_t k = 0; k < psh.n; k++)
             if (!nd_u64v_push(&all, psh.v[k]))
                 goto out;
@@ -268,7 +269,7 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
         nd_minhash_keys(quotes.v, quotes.n, ND_QUOTE_ROWS, keys);
         for (int b = 0; b < ND_BANDS; b++)
             keys[b] ^= 0x5bd1e995u; /* apart from paragraph keys */
-        if (!push_keys(fp, keys, &kcap))
+        if (!push_n(fp, keys, ND_BANDS, &kcap))
             goto out;
     }
     nanc = nd_sort_unique_u32(anc, nanc);
@@ -318,7 +319,7 @@ bool nd_fp_finalize(nd_fp *fp, bool (*is_template)(void *ctx, uint64_t hash), vo
         nsh += p->count;
         memcpy(q + nq, fp->pend_q + p->qfirst, p->qcount * sizeof *q);
         nq += p->qcount;
-        if (ok && !push_keys(fp, p->keys, &kcap))
+        if (ok && !push_n(fp, p->keys, p->nkeys, &kcap))
             ok = false;
     }
     /* The count of distinct shingles grows by the new ones; shingles a short paragraph

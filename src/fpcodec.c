@@ -7,7 +7,7 @@
  *   "NF" version(1) voter(1)
  *   content_hash(8) nsh(4) nq(4) words(4) nsk(2) nqk(2) nkeys(2) npend(2)
  *   nanc(2) anc[nanc](4) sk[nsk](4 each) qk[nqk](4) keys[nkeys](4)
- *   npend x { hash(8) words(4) count(2) qcount(2) keys[ND_BANDS](4) }
+ *   npend x { hash(8) words(4) count(2) qcount(2) nkeys(1) keys[nkeys](4) }
  *   pend_sh[sum count](4) pend_q[sum qcount](4)
  *   nph(2) nph x { hash(8) words(4) }
  */
@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#define FP_VERSION 1
+#define FP_VERSION 2
 
 typedef struct wr {
     uint8_t *p;
@@ -36,7 +36,7 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
         pq += fp->pend[i].qcount;
     }
     size_t size = 4 + 8 + 12 + 8 + 2 + 4 * ((size_t)fp->nanc + fp->nsk + fp->nqk + fp->nkeys) +
-                  (size_t)fp->npend * (16 + 4 * ND_BANDS) + 4 * (psh + pq) + 2 +
+                  (size_t)fp->npend * (17 + 4 * ND_PEND_KEYS) + 4 * (psh + pq) + 2 +
                   12 * (size_t)fp->nph;
     wr w = {nd_malloc(size), 0};
     if (!w.p)
@@ -68,7 +68,8 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
         put(&w, p->words, 4);
         put(&w, p->count, 2);
         put(&w, p->qcount, 2);
-        for (int b = 0; b < ND_BANDS; b++)
+        put(&w, p->nkeys, 1);
+        for (size_t b = 0; b < p->nkeys; b++)
             put(&w, p->keys[b], 4);
     }
     for (size_t i = 0; i < fp->npend; i++)
@@ -161,7 +162,13 @@ bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
             pe->words = (uint32_t)get(&r, 4);
             pe->count = (uint32_t)get(&r, 2);
             pe->qcount = (uint32_t)get(&r, 2);
-            for (int b = 0; b < ND_BANDS; b++)
+            size_t nk = get(&r, 1);
+            if (nk > ND_PEND_KEYS) {
+                r.bad = true;
+                break;
+            }
+            pe->nkeys = (uint8_t)nk;
+            for (size_t b = 0; b < nk; b++)
                 pe->keys[b] = (uint32_t)get(&r, 4);
             pe->first = (uint32_t)sh;
             pe->qfirst = (uint32_t)q;

@@ -358,7 +358,7 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
          * the counts of that day. */
         const nd_fp *f = it->raw ? it->raw : &c->fps[i];
         st = nd_store_insert(c->db, it->name, &r, f, &it->db_id);
-        size_t need = f->nkeys + (size_t)f->npend * ND_BANDS;
+        size_t need = f->nkeys + (size_t)f->npend * ND_PEND_KEYS;
         if (st == NDUPES_OK && nb + need > bcap) {
             size_t nc = bcap ? bcap * 2 : 4096;
             while (nc < nb + need)
@@ -374,7 +374,7 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
         for (size_t k = 0; st == NDUPES_OK && k < f->nkeys; k++)
             bands[nb++] = (nd_band){f->keys[k], it->db_id};
         for (size_t p = 0; st == NDUPES_OK && p < f->npend; p++)
-            for (int b = 0; b < ND_BANDS; b++)
+            for (size_t b = 0; b < f->pend[p].nkeys; b++)
                 bands[nb++] = (nd_band){f->pend[p].keys[b], it->db_id};
     }
     if (st == NDUPES_OK)

@@ -157,6 +157,8 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 #define ND_RUN_KEYS 512  /* run keys per article, at most */
 #define ND_RUN_KEY 1u    /* the low bit of a key: set for run keys, clear for band keys */
 #define ND_RUN_PAIR 2    /* run keys two articles must share to be a candidate pair */
+#define ND_PEND_RUN 6    /* run keys of a short paragraph awaiting the template decision */
+#define ND_PEND_KEYS (ND_BANDS + ND_PEND_RUN)
 #define ND_MAX_KEYS ((ND_MAX_PARAS + 1) * ND_BANDS + ND_RUN_KEYS) /* keys per article */
 #define ND_SHORT_WORDS 30 /* paragraphs up to this long may be site templates */
 #define ND_PENDING_MAX 384 /* shingles of short paragraphs kept until templates are known */
@@ -166,8 +168,9 @@ typedef struct nd_pending {
     uint64_t hash;        /* paragraph hash */
     uint32_t first, count; /* range in fp->pend_sh */
     uint32_t qfirst, qcount; /* range in fp->pend_q */
-    uint32_t keys[ND_BANDS];
+    uint32_t keys[ND_PEND_KEYS]; /* band keys, then run keys */
     uint32_t words;
+    uint8_t nkeys;
 } nd_pending;
 
 /* A kept paragraph's hash and length, held until templates are learned. */

@@ -566,7 +566,7 @@ static ndupes_status bands_del(nd_store *s, const nd_fp *fp, int64_t id)
             return r;
     }
     for (size_t p = 0; p < fp->npend; p++)
-        for (size_t i = 0; i < ND_BANDS; i++) {
+        for (size_t i = 0; i < fp->pend[p].nkeys; i++) {
             ndupes_status r = band_del(s, fp->pend[p].keys[i], id);
             if (r != NDUPES_OK)
                 return r;

@@ -436,6 +436,7 @@ static void delete_removes_rows_from_both_tables(void **state)
         pa.keys[i] = 200 + i;  /* a's pending paragraph: 200..207 */
         pb.keys[i] = 204 + i;  /* b's: 204..211, sharing 204..207 */
     }
+    pa.nkeys = pb.nkeys = ND_BANDS;
     nd_store *s = open_store(p, false);
     int64_t a = article(s, "/a.txt", ka, &pa), b = article(s, "/b.txt", kb, &pb);
     /* a's first paragraph goes to band (the index's first batch), the rest of a and all of
@@ -496,6 +497,7 @@ static void make_schema1(const char *p)
         k[i] = 300 + i;
     for (uint32_t i = 0; i < ND_BANDS; i++)
         pe.keys[i] = 400 + i;
+    pe.nkeys = ND_BANDS;
     int64_t a = article(s, "/one.txt", k, &pe);
     filler(s, 1600, 0); /* into band */
     nd_band b[3 * ND_BANDS];
