@@ -25,6 +25,8 @@ ndupes_status ndupes_doc_compare(const ndupes_doc *a, const ndupes_doc *b,
         return NDUPES_ERR_NOMEM;
     }
     nd_score(&fa, &fb, cfg, out);
+    if (nd_fp_same(&fa, &fb))
+        out->score = 1.0;
     nd_fp_free(&fa);
     nd_fp_free(&fb);
     return NDUPES_OK;

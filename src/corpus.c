@@ -302,8 +302,9 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
         }
         if (s->cp1252)
             say(c, NDUPES_LOG_INFO, paths[i], "not valid UTF-8; read as Windows-1252");
-        if (f->nsh == 0 && f->npend == 0) {
-            say(c, NDUPES_LOG_INFO, paths[i], "no article text after removing boilerplate");
+        if (f->whole) {
+            say(c, NDUPES_LOG_INFO, paths[i],
+                "no article text after removing boilerplate; fingerprinted on the whole page");
             c->stats.empty++;
         }
         c->items[c->n] = (item){.name = name, .mtime = s->mtime, .dev = s->dev, .ino = s->ino,
@@ -519,14 +520,14 @@ static void work_score(void *ctx, size_t i)
 static float pair_score(void *ctx, uint32_t a, uint32_t b)
 {
     ndupes_corpus *c = ctx;
-    if (c->fps[a].content_hash == c->fps[b].content_hash && c->fps[a].nsh)
+    if (nd_fp_same(&c->fps[a], &c->fps[b]))
         return 1.0f;
     ndupes_score s;
     nd_score(&c->fps[a], &c->fps[b], &c->cfg, &s);
     return (float)s.score;
 }
 
-static int cmp_hash_idx(const void *x, const void *y, void *ctx)
+static int cmp_content(const void *x, const void *y, void *ctx)
 {
     const nd_fp *f = ctx;
     uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
@@ -535,26 +536,62 @@ static int cmp_hash_idx(const void *x, const void *y, void *ctx)
     return (a > b) - (a < b);
 }
 
-/* Marks exact duplicates (same kept text): pre[i] = first index of i's class; skip[i] set
- * for all but the first, and for empty articles. */
+static int cmp_text(const void *x, const void *y, void *ctx)
+{
+    const nd_fp *f = ctx;
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    if (f[a].text_hash != f[b].text_hash)
+        return f[a].text_hash < f[b].text_hash ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+static uint32_t root(uint32_t *pre, uint32_t x)
+{
+    while (pre[x] != x) {
+        pre[x] = pre[pre[x]];
+        x = pre[x];
+    }
+    return x;
+}
+
+/* Joins the articles of ord[0..m) (sorted by a hash) whose hash is equal. */
+static void join_equal(uint32_t *pre, const uint32_t *ord, size_t m, const nd_fp *f, bool text)
+{
+    for (size_t i = 1; i < m; i++) {
+        uint32_t a = ord[i - 1], b = ord[i];
+        if (text ? f[a].text_hash != f[b].text_hash : f[a].content_hash != f[b].content_hash)
+            continue;
+        uint32_t ra = root(pre, a), rb = root(pre, b);
+        if (ra != rb)
+            pre[ra > rb ? ra : rb] = ra < rb ? ra : rb; /* the smaller index is the root */
+    }
+}
+
+/* Exact duplicates: articles with the same kept text, or with the same whole page (the
+ * same file under two names, whatever the reader kept of it) start as one group.
+ * pre[i] = the first index of i's class; skip[i] is set for all but the first, and for
+ * articles without shingles (they have no keys). */
 static bool exact_classes(ndupes_corpus *c, uint32_t *pre, uint8_t *skip)
 {
     uint32_t *ord = nd_malloc((c->n ? c->n : 1) * sizeof *ord);
     if (!ord)
         return false;
-    size_t m = 0;
+    size_t m = 0, t = 0;
     for (size_t i = 0; i < c->n; i++) {
         pre[i] = (uint32_t)i;
-        skip[i] = c->fps[i].nsh == 0;
-        if (!skip[i])
+        if (c->fps[i].nsh)
             ord[m++] = (uint32_t)i;
     }
-    qsort_r(ord, m, sizeof *ord, cmp_hash_idx, c->fps);
-    for (size_t i = 1; i < m; i++) {
-        if (c->fps[ord[i]].content_hash == c->fps[ord[i - 1]].content_hash) {
-            pre[ord[i]] = pre[ord[i - 1]];
-            skip[ord[i]] = 1;
-        }
+    qsort_r(ord, m, sizeof *ord, cmp_content, c->fps);
+    join_equal(pre, ord, m, c->fps, false);
+    for (size_t i = 0; i < c->n; i++)
+        if (c->fps[i].text_hash)
+            ord[t++] = (uint32_t)i;
+    qsort_r(ord, t, sizeof *ord, cmp_text, c->fps);
+    join_equal(pre, ord, t, c->fps, true);
+    for (size_t i = 0; i < c->n; i++) {
+        pre[i] = root(pre, (uint32_t)i);
+        skip[i] = c->fps[i].nsh == 0 || pre[i] != i;
     }
     nd_free(ord);
     return true;
@@ -833,7 +870,7 @@ ndupes_status ndupes_corpus_compare(const ndupes_corpus *c, size_t i, size_t j,
     if (!c || !out || i >= c->n || j >= c->n)
         return NDUPES_ERR_ARG;
     nd_score(&c->fps[i], &c->fps[j], &c->cfg, out);
-    if (c->fps[i].nsh && c->fps[i].content_hash == c->fps[j].content_hash)
+    if (nd_fp_same(&c->fps[i], &c->fps[j]))
         out->score = 1.0;
     return NDUPES_OK;
 }

@@ -200,88 +200,132 @@ static void add_anchors(const nd_tok *toks, size_t ntok, unsigned k, const uint6
     }
 }
 
-bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_short, nd_fp *fp)
-{
-    memset(fp, 0, sizeof *fp);
-    nd_u64v all = {0}, quotes = {0}, psh = {0}, pq = {0};
-    size_t kcap = 0, pcap = 0, shn = 0, qn = 0, nparas = 0, nanc = 0, phcap = 0, nrun = 0;
+/* The work space of one fingerprint being built. */
+typedef struct builder {
+    nd_u64v all, quotes, psh, pq; /* every shingle, the quoted ones, one paragraph's */
+    size_t kcap, pcap, shn, qn, nparas, nanc, phcap, nrun;
     uint32_t anc[256];
-    bool ok = false;
-    XXH3_state_t *xs = XXH3_createState();
-    if (!xs)
-        goto out;
-    XXH3_64bits_reset(xs);
+    XXH3_state_t *xs; /* the hash of the text fingerprinted */
+} builder;
+
+/* Adds one paragraph's shingles, keys and anchors to fp. */
+static bool add_paragraph(builder *b, const ndupes_doc *doc, const nd_para_rec *r,
+                          const ndupes_config *cfg, bool defer_short, nd_fp *fp)
+{
+    const char *s = doc->norm.p + r->norm_off;
+    XXH3_64bits_update(b->xs, s, r->norm_len + 1);
+    fp->words += r->words;
+    b->psh.n = b->pq.n = 0;
+    if (!nd_shingles(doc->toks + r->tok_first, r->words, cfg->shingle, &b->psh, &b->pq))
+        return false;
+    const uint64_t *sh = b->psh.v;
+    size_t nsh = b->psh.n;
+    if (nsh == 0)
+        return true;
+    if (defer_short && !record_para(fp, r, &b->phcap))
+        return false;
+    if (b->pq.n)
+        add_anchors(doc->toks + r->tok_first, r->words, cfg->shingle, sh, nsh, b->anc,
+                    &b->nanc, sizeof b->anc / sizeof b->anc[0]);
+    uint32_t keys[ND_BANDS + ND_PEND_RUN];
+    bool index = nsh >= 3 && b->nparas < ND_MAX_PARAS;
+    size_t nk = 0;
+    if (index) {
+        nd_minhash_keys(sh, nsh, ND_ROWS, keys);
+        nk = ND_BANDS;
+        b->nparas++;
+    }
+    if (defer_short && r->wl <= ND_SHORT_WORDS && index) {
+        nk += run_keys(sh, nsh, cfg->shingle, keys + nk, ND_PEND_RUN);
+        int d = defer(fp, r, sh, nsh, b->pq.v, b->pq.n, keys, nk, &b->pcap, &b->shn, &b->qn);
+        if (d != 0)
+            return d > 0;
+    }
+    if (nk && !push_n(fp, keys, nk, &b->kcap))
+        return false;
+    if (nk <= ND_BANDS && b->nrun < ND_RUN_KEYS) { /* (a deferred one has them already) */
+        uint32_t rk[ND_RUN_KEYS];
+        size_t m = run_keys(sh, nsh, cfg->shingle, rk, ND_RUN_KEYS - b->nrun);
+        if (!push_n(fp, rk, m, &b->kcap))
+            return false;
+        b->nrun += m;
+    }
+    for (size_t k = 0; k < nsh; k++)
+        if (!nd_u64v_push(&b->all, sh[k]))
+            return false;
+    for (size_t k = 0; k < b->pq.n; k++)
+        if (!nd_u64v_push(&b->quotes, b->pq.v[k]))
+            return false;
+    return true;
+}
+
+/* Fingerprints the paragraphs of doc that pass `want` (all kept ones, or on a page the
+ * reader emptied, all but repeats). */
+static bool build_pass(builder *b, const ndupes_doc *doc, const ndupes_config *cfg,
+                       bool defer_short, bool whole, nd_fp *fp)
+{
+    XXH3_64bits_reset(b->xs);
     for (size_t i = 0; i < doc->n; i++) {
         const nd_para_rec *r = &doc->recs[i];
-        if (r->reason != NDUPES_KEEP)
-            continue;
-        const char *s = doc->norm.p + r->norm_off;
-        XXH3_64bits_update(xs, s, r->norm_len + 1);
-        fp->words += r->words;
-        psh.n = pq.n = 0;
-        if (!nd_shingles(doc->toks + r->tok_first, r->words, cfg->shingle, &psh, &pq))
-            goto out;
-        if (psh.n == 0)
-            continue;
-        if (defer_short && !record_para(fp, r, &phcap))
-            goto out;
-        if (pq.n)
-            add_anchors(doc->toks + r->tok_first, r->words, cfg->shingle, psh.v, psh.n, anc,
-                        &nanc, sizeof anc / sizeof anc[0]);
-        uint32_t keys[ND_BANDS + ND_PEND_RUN];
-        bool index = psh.n >= 3 && nparas < ND_MAX_PARAS;
-        size_t nk = 0;
-        if (index) {
-            nd_minhash_keys(psh.v, psh.n, ND_ROWS, keys);
-            nk = ND_BANDS;
-            nparas++;
-        }
-        if (defer_short && r->wl <= ND_SHORT_WORDS && index) {
-            nk += run_keys(psh.v, psh.n, cfg->shingle, keys + nk, ND_PEND_RUN);
-            int d = defer(fp, r, psh.v, psh.n, pq.v, pq.n, keys, nk, &pcap, &shn, &qn);
-            if (d < 0)
-                goto out;
-            if (d > 0)
-                continue;
-        }
-        if (nk && !push_n(fp, keys, nk, &kcap))
-            goto out;
-        if (nk <= ND_BANDS && nrun < ND_RUN_KEYS) { /* (a deferred one has them already) */
-            uint32_t rk[ND_RUN_KEYS];
-            size_t m = run_keys(psh.v, psh.n, cfg->shingle, rk, ND_RUN_KEYS - nrun);
-            if (!push_n(fp, rk, m, &kcap))
-                goto out;
-            nrun += m;
-        }
-        for (size_t k = 0; k < psh.n; k++)
-            if (!nd_u64v_push(&all, psh.v[k]))
-                goto out;
-        for (size_t k = 0; k < pq.n; k++)
-            if (!nd_u64v_push(&quotes, pq.v[k]))
-                goto out;
+        bool want = whole ? r->reason != NDUPES_DROP_REPEAT : r->reason == NDUPES_KEEP;
+        if (want && !add_paragraph(b, doc, r, cfg, defer_short, fp))
+            return false;
     }
-    fp->content_hash = XXH3_64bits_digest(xs);
+    fp->content_hash = XXH3_64bits_digest(b->xs);
     /* The direct quotes of the whole article are one more "paragraph" of the index: a
      * rewrite keeps the quotes but spreads them over paragraphs of new words, where no
      * single paragraph is similar enough to be found. */
-    if (quotes.n >= ND_QUOTE_MIN_INDEX) {
+    if (b->quotes.n >= ND_QUOTE_MIN_INDEX) {
         uint32_t keys[ND_BANDS];
-        nd_minhash_keys(quotes.v, quotes.n, ND_QUOTE_ROWS, keys);
-        for (int b = 0; b < ND_BANDS; b++)
-            keys[b] ^= 0x5bd1e995u; /* apart from paragraph keys */
-        if (!push_n(fp, keys, ND_BANDS, &kcap))
-            goto out;
+        nd_minhash_keys(b->quotes.v, b->quotes.n, ND_QUOTE_ROWS, keys);
+        for (int k = 0; k < ND_BANDS; k++)
+            keys[k] = (keys[k] ^ 0x5bd1e994u) & ~ND_RUN_KEY; /* apart from paragraph keys */
+        if (!push_n(fp, keys, ND_BANDS, &b->kcap))
+            return false;
     }
-    nanc = nd_sort_unique_u32(anc, nanc);
+    size_t nanc = nd_sort_unique_u32(b->anc, b->nanc);
     fp->nanc = (uint16_t)(nanc < ND_ANCHORS ? nanc : ND_ANCHORS);
-    memcpy(fp->anc, anc, fp->nanc * sizeof *anc);
-    ok = set_sketches(fp, &all, &quotes);
-out:
-    XXH3_freeState(xs);
-    nd_u64v_free(&all);
-    nd_u64v_free(&quotes);
-    nd_u64v_free(&psh);
-    nd_u64v_free(&pq);
+    memcpy(fp->anc, b->anc, fp->nanc * sizeof *b->anc);
+    return set_sketches(fp, &b->all, &b->quotes);
+}
+
+static void builder_free(builder *b)
+{
+    XXH3_freeState(b->xs);
+    nd_u64v_free(&b->all);
+    nd_u64v_free(&b->quotes);
+    nd_u64v_free(&b->psh);
+    nd_u64v_free(&b->pq);
+}
+
+/* The hash of a page's whole normalised text: pages that hash alike are one article,
+ * whatever the reader kept of them. */
+static uint64_t text_hash(const ndupes_doc *doc)
+{
+    if (doc->ntoks == 0)
+        return 0;
+    return XXH3_64bits(doc->norm.p, doc->norm.len);
+}
+
+bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_short, nd_fp *fp)
+{
+    memset(fp, 0, sizeof *fp);
+    builder b = {.xs = XXH3_createState()};
+    bool ok = b.xs && build_pass(&b, doc, cfg, defer_short, false, fp);
+    /* A page the reader emptied is fingerprinted on its whole text (but its repeats): no
+     * article disappears, and two copies of it still match. */
+    if (ok && fp->nsh == 0 && fp->npend == 0 && doc->ntoks) {
+        nd_fp_free(fp);
+        memset(fp, 0, sizeof *fp);
+        XXH3_state_t *xs = b.xs;
+        b.xs = NULL;
+        builder_free(&b);
+        b = (builder){.xs = xs};
+        fp->whole = 1;
+        ok = build_pass(&b, doc, cfg, false, true, fp);
+    }
+    fp->text_hash = text_hash(doc);
+    builder_free(&b);
     if (!ok)
         nd_fp_free(fp);
     return ok;

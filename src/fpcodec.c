@@ -4,8 +4,8 @@
  * Little-endian, versioned, every length checked on the way in: the database is input
  * too (a damaged or hostile file must give an error, never a read out of bounds).
  *
- *   "NF" version(1) voter(1)
- *   content_hash(8) nsh(4) nq(4) words(4) nsk(2) nqk(2) nkeys(2) npend(2)
+ *   "NF" version(1) flags(1): 1 voter, 2 fingerprinted on the whole page
+ *   content_hash(8) text_hash(8) nsh(4) nq(4) words(4) nsk(2) nqk(2) nkeys(2) npend(2)
  *   nanc(2) anc[nanc](4) sk[nsk](4 each) qk[nqk](4) keys[nkeys](4)
  *   npend x { hash(8) words(4) count(2) qcount(2) nkeys(1) keys[nkeys](4) }
  *   pend_sh[sum count](4) pend_q[sum qcount](4)
@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#define FP_VERSION 2
+#define FP_VERSION 3
 
 typedef struct wr {
     uint8_t *p;
@@ -35,7 +35,7 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
         psh += fp->pend[i].count;
         pq += fp->pend[i].qcount;
     }
-    size_t size = 4 + 8 + 12 + 8 + 2 + 4 * ((size_t)fp->nanc + fp->nsk + fp->nqk + fp->nkeys) +
+    size_t size = 4 + 16 + 12 + 8 + 2 + 4 * ((size_t)fp->nanc + fp->nsk + fp->nqk + fp->nkeys) +
                   (size_t)fp->npend * (17 + 4 * ND_PEND_KEYS) + 4 * (psh + pq) + 2 +
                   12 * (size_t)fp->nph;
     wr w = {nd_malloc(size), 0};
@@ -44,8 +44,9 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
     put(&w, 'N', 1);
     put(&w, 'F', 1);
     put(&w, FP_VERSION, 1);
-    put(&w, fp->voter ? 1 : 0, 1);
+    put(&w, (fp->voter ? 1 : 0) | (fp->whole ? 2 : 0), 1);
     put(&w, fp->content_hash, 8);
+    put(&w, fp->text_hash, 8);
     put(&w, fp->nsh, 4);
     put(&w, fp->nq, 4);
     put(&w, fp->words, 4);
@@ -110,13 +111,15 @@ static uint64_t get(rd *r, unsigned bytes)
 bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
 {
     memset(fp, 0, sizeof *fp);
-    if (!p || len < 38 || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION)
+    if (!p || len < 46 || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION)
         return false;
-    if (p[3] > 1)
+    if (p[3] > 3)
         return false;
-    fp->voter = p[3];
+    fp->voter = p[3] & 1;
+    fp->whole = p[3] >> 1 & 1;
     rd r = {p, len, 4, false};
     fp->content_hash = get(&r, 8);
+    fp->text_hash = get(&r, 8);
     fp->nsh = (uint32_t)get(&r, 4);
     fp->nq = (uint32_t)get(&r, 4);
     fp->words = (uint32_t)get(&r, 4);

@@ -182,6 +182,8 @@ typedef struct nd_parahash {
 /* The fingerprint of one article: fixed-size arrays once finalised. */
 typedef struct nd_fp {
     uint64_t content_hash; /* XXH3 of the kept normalised text: exact duplicates */
+    uint64_t text_hash;    /* XXH3 of the whole normalised page (0: no words): the same
+                              page, whatever the reader kept */
     uint32_t nsh;          /* distinct shingles of the kept text (estimate after merge) */
     uint32_t nq;           /* distinct quote shingles */
     uint32_t words;        /* kept words */
@@ -196,6 +198,7 @@ typedef struct nd_fp {
     uint16_t nph;
     uint8_t voter;              /* 1: has text of its own, so its short paragraphs count
                                    towards templates (set by the corpus) */
+    uint8_t whole;              /* 1: the reader kept nothing, the whole page was used */
     uint32_t *pend_sh, *pend_q;
 } nd_fp;
 
@@ -207,6 +210,13 @@ bool nd_fp_build(const ndupes_doc *doc, const ndupes_config *cfg, bool defer_sho
 bool nd_fp_finalize(nd_fp *fp, bool (*is_template)(void *ctx, uint64_t hash), void *ctx,
                     size_t *ntemplates);
 void nd_fp_free(nd_fp *fp);
+/* Two articles are the same text: the same kept text, or the same whole page.  The
+ * scorer gives them 1.0, and the grouping starts from them. */
+static inline bool nd_fp_same(const nd_fp *a, const nd_fp *b)
+{
+    return (a->nsh && a->content_hash == b->content_hash) ||
+           (a->text_hash && a->text_hash == b->text_hash);
+}
 /* A deep copy of src into dst; false when memory ran out (dst is then empty). */
 bool nd_fp_copy(const nd_fp *src, nd_fp *dst);
 
