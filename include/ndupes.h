@@ -168,6 +168,16 @@ NDUPES_API size_t ndupes_doc_count(const ndupes_doc *doc);
 /** @return paragraph i of doc (borrowed, valid until ndupes_doc_free), or NULL if out of range. */
 NDUPES_API const ndupes_para *ndupes_doc_para(const ndupes_doc *doc, size_t i);
 
+/* The reader's limits per page: a page with more paragraphs or word tokens is cut there
+ * (ndupes_doc_was_cut), so that one odd file (megabytes of one-word lines, a dump) never
+ * takes more than a few tens of megabytes.  A news article has tens of paragraphs and a
+ * few thousand words. */
+#define NDUPES_MAX_PARAGRAPHS 20000
+#define NDUPES_MAX_TOKENS 1000000
+
+/** @return 1 if the page was cut at NDUPES_MAX_PARAGRAPHS or NDUPES_MAX_TOKENS, else 0. */
+NDUPES_API int ndupes_doc_was_cut(const ndupes_doc *doc);
+
 /** @return 1 if the page was not valid UTF-8 and was decoded as Windows-1252, else 0. */
 NDUPES_API int ndupes_doc_was_cp1252(const ndupes_doc *doc);
 

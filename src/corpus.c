@@ -131,6 +131,7 @@ typedef struct slot {
     ndupes_status st;
     int err;
     int cp1252;
+    int cut;
 } slot;
 
 typedef struct job {
@@ -181,6 +182,7 @@ static void read_one(job *j, size_t k)
     if (s->st != NDUPES_OK)
         return;
     s->cp1252 = doc->cp1252;
+    s->cut = doc->cut;
     if (!nd_fp_build(doc, &j->c->cfg, defer_short(&j->c->cfg), &j->fps[k]))
         s->st = NDUPES_ERR_NOMEM;
     ndupes_doc_free(doc);
@@ -299,6 +301,15 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
         if (!name) {
             ret = NDUPES_ERR_NOMEM;
             break;
+        }
+        if (s->cut) { /* read in part: kept, but the run says it (exit status 1) */
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "past the reader's limits (%d paragraphs, %d words, a million lines); "
+                     "only the text up to there is read",
+                     NDUPES_MAX_PARAGRAPHS, NDUPES_MAX_TOKENS);
+            say(c, NDUPES_LOG_ERROR, paths[i], msg);
+            c->failed++;
         }
         if (s->cp1252)
             say(c, NDUPES_LOG_INFO, paths[i], "not valid UTF-8; read as Windows-1252");

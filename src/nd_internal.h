@@ -131,6 +131,7 @@ struct ndupes_doc {
     ndupes_para *view; /* built lazily for ndupes_doc_para */
     size_t n, cap;
     int cp1252;
+    int cut;                       /* 1: past NDUPES_MAX_PARAGRAPHS or _TOKENS, the rest unread */
     uint32_t scripts[ND_SC_COUNT]; /* letters of each script */
     int lang;                      /* index of nd_langs, or -1 (not told) */
     nd_lang_why why;

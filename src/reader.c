@@ -35,6 +35,7 @@ typedef struct line {
 } line;
 
 #define MAX_COLS 250 /* wider lines are not hard-wrapped text */
+#define MAX_LINES 1000000 /* lines read of a page, at most (with NDUPES_MAX_PARAGRAPHS) */
 
 /* Display width of the code point at s (1 for ASCII; 2 for wide CJK; 0 for combining
  * marks), and its length in *n. */
@@ -135,7 +136,7 @@ static void measure(const char *str, line *l, size_t b)
 }
 
 /* Splits decoded text into lines (\n, \r\n or \r). */
-static line *split_lines(const char *s, size_t len, size_t *nout)
+static line *split_lines(const char *s, size_t len, size_t *nout, int *cut)
 {
     size_t cap = 64, n = 0;
     line *v = nd_malloc(cap * sizeof *v);
@@ -143,6 +144,10 @@ static line *split_lines(const char *s, size_t len, size_t *nout)
         return NULL;
     size_t i = 0;
     while (i < len) {
+        if (n == MAX_LINES) { /* the rest of a page of a million lines is not read */
+            *cut = 1;
+            break;
+        }
         size_t st = i;
         const char *nl = memchr(s + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - s) : len;
@@ -342,7 +347,7 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
     /* The cleaned and normalised texts are at most about as long as the page. */
     if (!nd_buf_reserve(&doc->text, dec.len + 16) || !nd_buf_reserve(&doc->norm, dec.len + 16))
         goto out;
-    v = split_lines(dec.p, dec.len, &nl);
+    v = split_lines(dec.p, dec.len, &nl, &doc->cut);
     if (!v)
         goto out;
     size_t slots = 64;
@@ -356,6 +361,11 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
         if (v[i].blank) {
             i++;
             continue;
+        }
+        /* A page past the limits is cut: its memory stays bounded whatever the file. */
+        if (doc->n >= NDUPES_MAX_PARAGRAPHS || doc->ntoks >= NDUPES_MAX_TOKENS) {
+            doc->cut = 1;
+            break;
         }
         size_t j = i + 1;
         if (w) { /* join while a line was broken because the next word did not fit */
@@ -459,6 +469,11 @@ const ndupes_para *ndupes_doc_para(const ndupes_doc *doc, size_t i)
         }
     }
     return &d->view[i];
+}
+
+int ndupes_doc_was_cut(const ndupes_doc *doc)
+{
+    return doc ? doc->cut : 0;
 }
 
 int ndupes_doc_was_cp1252(const ndupes_doc *doc)
