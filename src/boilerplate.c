@@ -69,16 +69,21 @@ typedef struct cue {
 } cue;
 
 /* Cues by their first two bytes, so that one pass over a paragraph tries at each position
- * only the cues that can start there, usually none.  Built once, read-only afterwards.
- * The order of cues[] is their rank: English first (as the rules were first written), then
- * the cues of every language, then those of each other language. */
-#define PAIR_SLOTS 4096
+ * only the cues that can start there, usually none; one such index for each language (its
+ * cues and those of every language), the last for pages of no known language.  Built once,
+ * read-only afterwards.  The order of cues[] is their rank: English first (as the rules
+ * were first written), then the cues of every language, then those of each other
+ * language. */
+#define PAIR_SLOTS 1024
 #define PAIR(a, b) (((unsigned)(a) * 131u + (unsigned)(b)) & (PAIR_SLOTS - 1))
+typedef struct cue_index {
+    uint32_t first[PAIR_SLOTS + 1]; /* by_pair[first[h] .. first[h + 1]) */
+    uint16_t *by_pair;              /* cue ids, grouped by pair, in rank order */
+} cue_index;
 static struct {
     cue *cues;
     size_t ncues;
-    uint16_t *by_pair;             /* cue ids, grouped by pair */
-    uint32_t first[PAIR_SLOTS + 1]; /* by_pair[first[h] .. first[h + 1]) */
+    cue_index idx[ND_MAX_LANGS + 1];
     int ok;
 } C;
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
@@ -109,32 +114,51 @@ static size_t add_all_cues(void)
     return n;
 }
 
+static unsigned cue_pair(const cue *q)
+{
+    return PAIR((unsigned char)q->phrase[0], (unsigned char)q->phrase[1]);
+}
+
+/* The index of language lang (nd_nlangs: no language): its cues and every language's. */
+static bool index_build(cue_index *x, int lang)
+{
+    uint32_t count[PAIR_SLOTS] = {0};
+    size_t n = 0;
+    for (size_t i = 0; i < C.ncues; i++)
+        if (C.cues[i].lang < 0 || C.cues[i].lang == lang) {
+            count[cue_pair(&C.cues[i])]++;
+            n++;
+        }
+    x->by_pair = nd_calloc(n ? n : 1, sizeof *x->by_pair);
+    if (!x->by_pair)
+        return false;
+    for (size_t h = 0, sum = 0; h <= PAIR_SLOTS; h++) {
+        x->first[h] = (uint32_t)sum;
+        sum += h < PAIR_SLOTS ? count[h] : 0;
+    }
+    uint32_t fill[PAIR_SLOTS];
+    memcpy(fill, x->first, sizeof fill);
+    for (size_t i = 0; i < C.ncues; i++)
+        if (C.cues[i].lang < 0 || C.cues[i].lang == lang)
+            x->by_pair[fill[cue_pair(&C.cues[i])]++] = (uint16_t)i;
+    return true;
+}
+
 static void cue_build(void)
 {
     size_t n = add_all_cues();
-    assert(n < UINT16_MAX);
+    assert(n < UINT16_MAX && nd_nlangs <= ND_MAX_LANGS);
     C.cues = nd_calloc(n ? n : 1, sizeof *C.cues);
-    C.by_pair = nd_calloc(n ? n : 1, sizeof *C.by_pair);
-    if (!C.cues || !C.by_pair) {
-        nd_free(C.cues);
-        nd_free(C.by_pair);
-        C.cues = NULL;
+    if (!C.cues) {
         C.ok = -1;
         return;
     }
     C.ncues = add_all_cues();
-    uint32_t count[PAIR_SLOTS] = {0};
-    for (size_t i = 0; i < C.ncues; i++)
-        count[PAIR((unsigned char)C.cues[i].phrase[0], (unsigned char)C.cues[i].phrase[1])]++;
-    for (size_t h = 0, sum = 0; h <= PAIR_SLOTS; h++) {
-        C.first[h] = (uint32_t)sum;
-        sum += h < PAIR_SLOTS ? count[h] : 0;
-    }
-    uint32_t fill[PAIR_SLOTS];
-    memcpy(fill, C.first, sizeof fill);
-    for (size_t i = 0; i < C.ncues; i++) /* in rank order within each pair */
-        C.by_pair[fill[PAIR((unsigned char)C.cues[i].phrase[0],
-                            (unsigned char)C.cues[i].phrase[1])]++] = (uint16_t)i;
+    for (size_t l = 0; l <= nd_nlangs; l++)
+        if (!index_build(&C.idx[l], (int)l)) {
+            C.ok = -1;
+            return;
+        }
     C.ok = 1;
 }
 
@@ -160,15 +184,17 @@ static const uint8_t word_byte[256] = {
  * through the rest of words.  In scripts without spaces every character starts a word. */
 static const char *find_cue(const char *str, size_t len, unsigned w, int lang, bool cjk)
 {
+    const cue_index *x = &C.idx[lang >= 0 ? (size_t)lang : nd_nlangs];
     const unsigned char *s = (const unsigned char *)str;
     size_t best = C.ncues;
     for (size_t i = 0; i + 1 < len;) {
         unsigned h = PAIR(s[i], s[i + 1]);
-        for (uint32_t k = C.first[h]; k < C.first[h + 1]; k++) {
-            size_t ci = C.by_pair[k];
+        for (uint32_t k = x->first[h], e = x->first[h + 1]; k < e; k++) {
+            size_t ci = x->by_pair[k];
             const cue *q = &C.cues[ci];
-            if (ci < best && (q->lang < 0 || q->lang == lang) && w <= q->max_words &&
-                q->len <= len - i && memcmp(s + i, q->phrase, q->len) == 0)
+            if (ci >= best)
+                break; /* ranked: the rest of this pair rank lower */
+            if (w <= q->max_words && q->len <= len - i && memcmp(s + i, q->phrase, q->len) == 0)
                 best = ci;
         }
         if (cjk && s[i] >= 0x80) { /* on to the next character */

@@ -120,13 +120,20 @@ static int defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh
  * Returns the number of keys written to out (at most max). */
 static size_t run_keys(const uint64_t *sh, size_t n, unsigned k, uint32_t *out, size_t max)
 {
-    size_t last = SIZE_MAX, nk = 0;
+    size_t last = SIZE_MAX, nk = 0, m = 0;
     size_t win = n < ND_RUN_WINDOW ? n : ND_RUN_WINDOW;
     for (size_t w = 0; w + win <= n && win && nk < max; w++) {
-        size_t m = w; /* the rightmost smallest of the window */
-        for (size_t i = w + 1; i < w + win; i++)
-            if (sh[i] <= sh[m])
-                m = i;
+        /* m: the rightmost smallest of window [w, w + win); rescanned only when the
+         * smallest leaves the window, so the pass is linear on the average. */
+        size_t e = w + win - 1;
+        if (w == 0 || m < w) {
+            m = w;
+            for (size_t i = w + 1; i <= e; i++)
+                if (sh[i] <= sh[m])
+                    m = i;
+        } else if (sh[e] <= sh[m]) {
+            m = e;
+        }
         if (m == last || m + k >= n)
             continue;
         last = m;

@@ -88,10 +88,8 @@ const char *nd_script_name(nd_script s)
 
 #define MAX_MASKS 4096
 
-typedef struct stop_slot {
-    uint64_t hash; /* 0: empty (hashes are stored with their low bit set) */
-    uint16_t id;   /* index into masks[] */
-} stop_slot;
+typedef nd_stop_slot stop_slot;
+nd_stop_table nd_stops;
 
 static struct {
     stop_slot *slot;
@@ -184,6 +182,7 @@ static void build(void)
     nd_free(mask);
     T.slot = tab;
     T.cap = cap;
+    nd_stops = (nd_stop_table){tab, cap - 1, T.maxlen, T.masks};
     T.ok = 1;
 }
 
@@ -191,25 +190,6 @@ bool nd_lang_init(void)
 {
     pthread_once(&once, build);
     return T.ok == 1;
-}
-
-uint16_t nd_stop_id(uint64_t hash, size_t len)
-{
-    if (len > T.maxlen || T.ok != 1)
-        return 0;
-    uint64_t h = hash | 1;
-    size_t k = home(h, T.cap);
-    while (T.slot[k].hash) {
-        if (T.slot[k].hash == h)
-            return T.slot[k].id;
-        k = (k + 1) & (T.cap - 1);
-    }
-    return 0;
-}
-
-bool nd_stop_in(uint16_t id, int lang)
-{
-    return id && lang >= 0 && (T.masks[id] >> lang & 1);
 }
 
 /* ---- deciding ---- */
@@ -237,19 +217,20 @@ const char *nd_lang_code(int lang)
 }
 
 /* Function-word hits per language of tokens t[0..n), weighted by 60 over the number of
- * languages sharing each word; returns the total. */
-static uint32_t count_hits(const nd_tok *t, size_t n, uint32_t hits[ND_MAX_LANGS])
+ * languages sharing each word; returns the set of languages with a hit. */
+static uint64_t count_hits(const nd_tok *t, size_t n, uint32_t hits[ND_MAX_LANGS])
 {
-    uint32_t total = 0;
+    uint64_t seen = 0;
     for (size_t i = 0; i < n; i++) {
         uint16_t id = t[i].stop;
         if (!id)
             continue;
-        for (uint64_t m = T.masks[id]; m; m &= m - 1)
+        uint64_t m = T.masks[id];
+        seen |= m;
+        for (; m; m &= m - 1)
             hits[__builtin_ctzll(m)] += T.weight[id];
-        total += 60;
     }
-    return total;
+    return seen;
 }
 
 /* The language with the most hits among those written in script s (any script when s is
@@ -290,14 +271,29 @@ void nd_lang_detect(ndupes_doc *doc)
     w.script = scripts[s] ? s : ND_SC_OTHER;
     /* Each long paragraph's own language, and the words of running text in each. */
     uint64_t words[ND_MAX_LANGS] = {0};
+    uint32_t hits[ND_MAX_LANGS] = {0}; /* a paragraph's; zero between paragraphs */
+    uint32_t page[ND_MAX_LANGS] = {0};
     for (size_t i = 0; i < doc->n; i++) {
         nd_para_rec *p = &doc->recs[i];
         p->lang = -1;
-        if (p->words < PARA_MIN_WORDS || nd_is_code(p))
+        if (p->words < PARA_MIN_WORDS || nd_is_code(p)) {
+            count_hits(doc->toks + p->tok_first, p->words, page);
             continue;
-        uint32_t hits[ND_MAX_LANGS] = {0}, b, sec;
-        count_hits(doc->toks + p->tok_first, p->words, hits);
-        int l = best_of(hits, ND_SC_COUNT, &b, &sec);
+        }
+        uint64_t seen = count_hits(doc->toks + p->tok_first, p->words, hits);
+        for (uint64_t m = seen; m; m &= m - 1) /* the page's count, paragraph by paragraph */
+            page[__builtin_ctzll(m)] += hits[__builtin_ctzll(m)];
+        int l = -1;
+        uint32_t b = 0;
+        for (uint64_t m = seen; m; m &= m - 1) { /* the best, then the slots cleared */
+            int k = __builtin_ctzll(m);
+            if (hits[k] > b) {
+                b = hits[k];
+                l = k;
+            }
+        }
+        for (uint64_t m = seen; m; m &= m - 1)
+            hits[__builtin_ctzll(m)] = 0;
         if (l >= 0 && b >= PARA_MIN_HITS * 60 && (uint64_t)b * 100 >= (uint64_t)p->words * 60 * PARA_SHARE) {
             p->lang = l;
             words[l] += p->words;
@@ -316,22 +312,21 @@ void nd_lang_detect(ndupes_doc *doc)
     } else {
         /* The language most of the running text is in; on a page without long paragraphs,
          * the one with the most function words. */
-        uint32_t hits[ND_MAX_LANGS] = {0}, best, second;
-        count_hits(doc->toks, doc->ntoks, hits);
+        uint32_t best, second;
         uint64_t most = 0;
         for (size_t l = 0; l < nd_nlangs; l++)
             if (T.script[l] == s && words[l] > most) {
                 most = words[l];
                 lang = (int)l;
             }
-        int by_hits = best_of(hits, s, &best, &second);
+        int by_hits = best_of(page, s, &best, &second);
         if (lang < 0)
             lang = by_hits;
-        best = lang >= 0 ? hits[lang] : 0;
+        best = lang >= 0 ? page[lang] : 0;
         second = 0;
         for (size_t l = 0; l < nd_nlangs; l++)
-            if (T.script[l] == s && (int)l != lang && hits[l] > second)
-                second = hits[l];
+            if (T.script[l] == s && (int)l != lang && page[l] > second)
+                second = page[l];
         w.hits = best / 60;
         w.second = second / 60;
         if (best < MIN_HITS * 60 || (size_t)best * MIN_HIT_SHARE < doc->ntoks * 60)

@@ -65,11 +65,40 @@ nd_script nd_script_of(uint32_t cp);
 const char *nd_script_name(nd_script s);
 /* Builds the function-word tables once (thread-safe); false when memory ran out. */
 bool nd_lang_init(void);
+/* The function words of every language: token hash -> the id of the set of languages
+ * that have it (masks[id], one bit a language).  Filled once by nd_lang_init; read-only. */
+typedef struct nd_stop_slot {
+    uint64_t hash; /* with its low bit set; 0: an empty slot */
+    uint16_t id;
+} nd_stop_slot;
+typedef struct nd_stop_table {
+    const nd_stop_slot *slot;
+    size_t mask;   /* slots - 1 */
+    size_t maxlen; /* the longest function word, in bytes */
+    const uint64_t *masks;
+} nd_stop_table;
+extern nd_stop_table nd_stops;
 /* The id of the set of languages that have the token with this XXH3 hash and byte length
- * as a function word, or 0 for none.  nd_lang_init must have succeeded. */
-uint16_t nd_stop_id(uint64_t hash, size_t len);
+ * as a function word, or 0 for none (inline: the tokenizer asks for every token).
+ * nd_lang_init must have succeeded. */
+static inline uint16_t nd_stop_id(uint64_t hash, size_t len)
+{
+    if (len > nd_stops.maxlen)
+        return 0;
+    uint64_t h = hash | 1;
+    size_t k = (size_t)(h >> 13) & nd_stops.mask;
+    while (nd_stops.slot[k].hash) {
+        if (nd_stops.slot[k].hash == h)
+            return nd_stops.slot[k].id;
+        k = (k + 1) & nd_stops.mask;
+    }
+    return 0;
+}
 /* True when the set `id` contains language `lang` (an index of nd_langs; -1: none). */
-bool nd_stop_in(uint16_t id, int lang);
+static inline bool nd_stop_in(uint16_t id, int lang)
+{
+    return id && lang >= 0 && (nd_stops.masks[id] >> lang & 1);
+}
 /* Why a page was given its language, for `ndupes strip`. */
 typedef struct nd_lang_why {
     nd_script script;   /* the page's main script */
