@@ -17,13 +17,15 @@ N=10000
 QUALITY=0
 JOBS=
 RUNS=3
+BEFORE=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quality) QUALITY=1 ;;
     --jobs) JOBS="-j $2"; shift ;;
     --runs) RUNS=$2; shift ;;
+    --before) BEFORE=$2; shift ;;
     [0-9]*) N=$1 ;;
-    *) echo "usage: bench.sh [N] [--quality] [--jobs J] [--runs R]" >&2; exit 2 ;;
+    *) echo "usage: bench.sh [N] [--quality] [--jobs J] [--runs R] [--before BINARY]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -48,7 +50,7 @@ xargs -0 cat < "$list" > /dev/null
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-: > "$list.cat"; : > "$list.wc"; : > "$list.nd"
+: > "$list.cat"; : > "$list.wc"; : > "$list.nd"; : > "$list.bf"
 for r in $(seq "$RUNS"); do
   t0=$(now); xargs -0 cat < "$list" > /dev/null; t1=$(now)
   echo "$t1 - $t0" | bc -l >> "$list.cat"
@@ -56,6 +58,10 @@ for r in $(seq "$RUNS"); do
   echo "$t1 - $t0" | bc -l >> "$list.wc"
   t0=$(now); "$NDUPES" -v $JOBS "$DIR" > /dev/null 2> "$list.v$r" || true; t1=$(now)
   echo "$(echo "$t1 - $t0" | bc -l) $r" >> "$list.nd"
+  if [ -n "$BEFORE" ]; then # the same round, another build (the figures before a change)
+    t0=$(now); "$BEFORE" -v $JOBS "$DIR" > /dev/null 2> "$list.b$r" || true; t1=$(now)
+    echo "$(echo "$t1 - $t0" | bc -l) $r" >> "$list.bf"
+  fi
 done
 t_cat=$(median < "$list.cat")
 t_wc=$(median < "$list.wc")
@@ -72,6 +78,13 @@ printf 'articles/s    %8.0f\n' "$(echo "$files / $t_nd" | bc -l)"
 printf 'MB/s          %8.1f\n' "$(echo "$bytes / 1000000 / $t_nd" | bc -l)"
 printf 'ratio         %8.2f x wc -w, %.2f x cat\n' "$(echo "$t_nd / $t_wc" | bc -l)" "$(echo "$t_nd / $t_cat" | bc -l)"
 printf 'peak RSS      %s\n' "$(echo "$stats" | sed -n 's/.*peak RSS \([0-9.]* MB\).*/\1/p')"
+if [ -n "$BEFORE" ]; then
+  t_bf=$(median < "$list.bf")
+  r_bf=$(sort -g "$list.bf" | awk -v m="$t_bf" '$1 == m { print $2; exit }')
+  printf 'before        %8.2f s   %s (median of %d: %s)\n' "$t_bf" "$BEFORE" "$RUNS" "$(runs "$list.bf")"
+  printf 'before ratio  %8.2f x wc -w; after / before %.2f\n' "$(echo "$t_bf / $t_wc" | bc -l)" "$(echo "$t_nd / $t_bf" | bc -l)"
+  printf 'before RSS    %s\n' "$(grep 'articles (' "$list.b$r_bf" | tail -1 | sed -n 's/.*peak RSS \([0-9.]* MB\).*/\1/p')"
+fi
 printf 'stages        %s\n' "$(echo "$stats" | sed -n 's/.*; \(read .*\); peak.*/\1/p')"
 printf 'pipeline      %s\n' "$(echo "$stats" | sed -n 's/^ndupes: \(.*\); read .*/\1/p')"
 if [ "$QUALITY" = 1 ]; then
