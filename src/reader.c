@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+/* Inlined: hashed once a line and once a paragraph. */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #define WRAP_SLACK 2 /* columns a wrapper may leave unused at the end of a line */
@@ -107,12 +109,31 @@ static void measure(const char *str, line *l, size_t b)
     unsigned w = 0, first = 0;
     size_t n;
     int32_t cp;
-    for (size_t i = 0; i < len && w <= MAX_COLS; i += n) {
-        n = 1;
-        if (s[i] < 0x80)
-            w += s[i] == '\t' ? 8 - (w & 7) : 1;
-        else
-            w += cp_width(s + i, len - i, &n, &cp);
+    if (!memchr(s, '\t', len)) {
+        /* Without tabs, by the bytes alone: a column for each character (every byte but
+         * UTF-8 continuation bytes), one more for the wide ones (lead bytes E3-ED: kana,
+         * Han, Hangul; F0: ideographs and emoji past U+FFFF), none for the common
+         * combining accents (U+0300-U+033F, lead byte CC).  Counted in byte-sized blocks
+         * so that the loop vectorises. */
+        for (size_t i = 0; i < len;) {
+            size_t e = len - i > 255 ? i + 255 : len;
+            uint8_t chars = 0, wide = 0, marks = 0;
+            for (; i < e; i++) {
+                uint8_t c = s[i];
+                chars += (uint8_t)((c & 0xC0) != 0x80);
+                wide += (uint8_t)(((uint8_t)(c - 0xE3) <= 0x0A) | (c == 0xF0));
+                marks += (uint8_t)(c == 0xCC);
+            }
+            w += (unsigned)chars + wide - marks;
+        }
+    } else {
+        for (size_t i = 0; i < len && w <= MAX_COLS; i += n) {
+            n = 1;
+            if (s[i] < 0x80)
+                w += s[i] == '\t' ? 8 - (w & 7) : 1;
+            else
+                w += cp_width(s + i, len - i, &n, &cp);
+        }
     }
     /* The first word: up to a space, or one character of a script without spaces. */
     for (size_t i = skip; i < len && s[i] != ' ' && s[i] != '\t'; i += n) {
