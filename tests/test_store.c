@@ -50,11 +50,19 @@ static const char *db_path(const char *name)
     return p;
 }
 
+/* nd_store_open as a run (read-write) or db stats (read-only) opens the index. */
+static ndupes_status store_open(const char *path, bool readonly, nd_store **s, char *err,
+                                size_t errlen)
+{
+    nd_store_opts o = {.mode = readonly ? ND_OPEN_READONLY : ND_OPEN_RUN, .shingle = SHINGLE};
+    return nd_store_open(path, &o, s, err, errlen);
+}
+
 static nd_store *open_store(const char *path, bool readonly)
 {
     nd_store *s = NULL;
     char err[256] = "";
-    ndupes_status st = nd_store_open(path, SHINGLE, 0, readonly, &s, err, sizeof err);
+    ndupes_status st = store_open(path, readonly, &s, err, sizeof err);
     if (st != NDUPES_OK)
         fail_msg("nd_store_open(%s): status %d: %s", path, (int)st, err);
     return s;
@@ -525,8 +533,7 @@ static void schema1_refused_read_only_untouched(void **state)
     void *before = read_file(p, &n0);
     nd_store *s = NULL;
     char err[256] = "";
-    assert_int_equal(nd_store_open(p, SHINGLE, 0, true, &s, err, sizeof err),
-                     NDUPES_ERR_DB_SCHEMA);
+    assert_int_equal(store_open(p, true, &s, err, sizeof err), NDUPES_ERR_DB_SCHEMA);
     assert_null(s);
     if (!strstr(err, "older"))
         fail_msg("the message does not say the index is older: %s", err);
@@ -556,13 +563,13 @@ static void schema1_upgraded_by_a_write_open(void **state)
     expect_band(s, 305, 8, one, 1);
     expect_band(s, 403, 8, one, 1);
     commit_close(s);
-    assert_int_equal(meta(p, "schema_version"), 2);
+    assert_int_equal(meta(p, "schema_version"), ND_SCHEMA_VERSION);
     assert_int_equal(q1(p, "SELECT count(*) FROM sqlite_schema WHERE name = 'band_recent'"), 1);
     assert_int_equal(meta(p, "band_rows"), rows);
     assert_int_equal(band_count(p), rows);
     assert_int_equal(recent_count(p), 0);
 
-    /* It works as a schema-2 index: read-only opens, new bands go to band_recent, the
+    /* It works as a current index: read-only opens, new bands go to band_recent, the
      * article's rows go from band on delete. */
     nd_store_close(open_store(p, true));
     s = open_store(p, false);
