@@ -67,7 +67,7 @@ bool cli_collect(cli_paths *p, const char *path, cli_paths *roots);
 /* Reads path names from f, one a line (sep '\n') or NUL-terminated (sep '\0'), and
  * collects each like cli_collect (their stats on jobs threads; 0: all cores); folders and
  * names that do not exist go to roots (may be NULL).  False when memory ran out or a limit
- * was passed (p->over, said already). */
+ * was passed (p->over). */
 bool cli_read_list(cli_paths *p, FILE *f, int sep, unsigned jobs, cli_paths *roots);
 
 /* Subcommands: argc/argv start at the subcommand's name. */

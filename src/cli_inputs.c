@@ -213,13 +213,49 @@ static void stat_all(stat_job *j, unsigned jobs)
         pthread_join(tid[t], NULL);
 }
 
-/* Splits the list on f into names (one malloc each), within the limits.  Returns false
- * when memory ran out or a limit was passed (names->over; said already). */
-static bool read_names(cli_paths *names, cli_paths *p, FILE *f, int sep)
+/* The names of a list, in one buffer (NUL-terminated, one after another): a list of
+ * 10,000,000 short names costs its bytes and an offset each, not a malloc each. */
+typedef struct name_list {
+    char *buf;
+    size_t len, cap;
+    size_t *off;
+    size_t n, ncap;
+} name_list;
+
+static bool names_add(name_list *l, const char *s, size_t len)
+{
+    if (l->n == l->ncap) {
+        size_t nc = l->ncap ? l->ncap * 2 : 1024;
+        size_t *o = realloc(l->off, nc * sizeof *o);
+        if (!o)
+            return false;
+        l->off = o;
+        l->ncap = nc;
+    }
+    if (l->len + len + 1 > l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 1 << 16;
+        while (nc < l->len + len + 1)
+            nc *= 2;
+        char *b = realloc(l->buf, nc);
+        if (!b)
+            return false;
+        l->buf = b;
+        l->cap = nc;
+    }
+    l->off[l->n++] = l->len;
+    memcpy(l->buf + l->len, s, len);
+    l->buf[l->len + len] = '\0';
+    l->len += len + 1;
+    return true;
+}
+
+/* Splits the list on f into names, within the limits.  Returns false when memory ran out
+ * or a limit was passed (p->over). */
+static bool read_names(name_list *names, cli_paths *p, FILE *f, int sep)
 {
     static char buf[1 << 16];
     char name[CLI_NAME_MAX + 1];
-    size_t len = 0, bytes = 0;
+    size_t len = 0;
     bool toolong = false, nul = false;
     for (;;) {
         size_t got = fread(buf, 1, sizeof buf, f);
@@ -246,16 +282,12 @@ static bool read_names(cli_paths *names, cli_paths *p, FILE *f, int sep)
                          "NUL-separated lists); skipped");
                 p->failed++;
             } else if (len) {
-                bytes += len + 1;
-                if (bytes > CLI_LIST_BYTES)
-                    names->over = true;
-                if (names->over || !cli_paths_add(names, name, len)) {
-                    if (names->over)
-                        cli_warn("-", "the list of files is longer than %d names or %d MiB, "
-                                 "the most one run takes; split it", CLI_FILES_MAX,
-                                 CLI_LIST_BYTES >> 20);
+                if (names->n >= CLI_FILES_MAX || names->len + len + 1 > CLI_LIST_BYTES) {
+                    p->over = true; /* said by the caller */
                     return false;
                 }
+                if (!names_add(names, name, len))
+                    return false;
             }
             len = 0;
             toolong = nul = false;
@@ -277,17 +309,19 @@ static bool read_names(cli_paths *names, cli_paths *p, FILE *f, int sep)
 
 bool cli_read_list(cli_paths *p, FILE *f, int sep, unsigned jobs, cli_paths *roots)
 {
-    cli_paths names = {0};
+    name_list names = {0};
     bool ok = read_names(&names, p, f, sep);
-    p->over |= names.over;
-    stat_job j = {.names = names.v, .n = names.n, .err = calloc(names.n + 1, sizeof *j.err),
-                  .dir = calloc(names.n + 1, sizeof *j.dir)};
-    if (ok && (!j.err || !j.dir))
+    size_t n = names.n;
+    stat_job j = {.names = calloc(n + 1, sizeof *j.names), .n = n,
+                  .err = calloc(n + 1, sizeof *j.err), .dir = calloc(n + 1, sizeof *j.dir)};
+    if (ok && (!j.names || !j.err || !j.dir))
         ok = false;
+    for (size_t i = 0; ok && i < n; i++)
+        j.names[i] = names.buf + names.off[i];
     if (ok && !cli_interrupted)
         stat_all(&j, jobs);
-    for (size_t i = 0; ok && i < names.n && !cli_interrupted; i++) {
-        const char *nm = names.v[i];
+    for (size_t i = 0; ok && i < n && !cli_interrupted; i++) {
+        const char *nm = j.names[i];
         /* Folders, and names that do not exist (any more), are roots (cli_collect). */
         bool gone = j.err[i] == ENOENT || j.err[i] == ENOTDIR;
         if (roots && (j.dir[i] || gone) && !cli_paths_add(roots, nm, strlen(nm)))
@@ -301,8 +335,10 @@ bool cli_read_list(cli_paths *p, FILE *f, int sep, unsigned jobs, cli_paths *roo
             ok = cli_paths_add(p, nm, strlen(nm));
         }
     }
+    free(j.names);
     free(j.err);
     free(j.dir);
-    cli_paths_free(&names);
+    free(names.buf);
+    free(names.off);
     return ok;
 }

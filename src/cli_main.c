@@ -259,10 +259,11 @@ int cli_gather(cli_run *r, int argc, char **argv, int first)
 fail:
     if (cli_interrupted)
         return cli_stopped(NULL, false);
-    if (r->inputs.over)
-        cli_warn(NULL, "more than %d files; the most one run takes (split the run)",
-                 CLI_FILES_MAX);
-    else if (!r->roots.over)
+    if (r->inputs.over || r->roots.over)
+        cli_warn(NULL, "too many files: one run takes at most %d files, and a list on stdin "
+                 "at most %d MiB of names; nothing done (split the run)", CLI_FILES_MAX,
+                 CLI_LIST_BYTES >> 20);
+    else
         cli_warn(NULL, "out of memory while listing files");
     return EXIT_USAGE;
 }
