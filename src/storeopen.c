@@ -458,59 +458,87 @@ static ndupes_status open_error(nd_store *s, int rc, const char *doing, char *er
 
 /* ---- upgrades (inside the run's transaction) ---- */
 
+/* Runs one statement with an id and a path bound as ?1 and ?2. */
+static ndupes_status run_id_path(nd_store *s, const char *q, int64_t id, const char *path)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, q, -1, &st, NULL);
+    ndupes_status r;
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_blob(st, 2, path, (int)strlen(path), SQLITE_STATIC);
+        r = nd_store_run(s, st);
+    } else {
+        r = nd_store_status(nd_store_note(s, rc));
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
 /* Schema 2 -> 3: each stored path becomes the canonical absolute path of its file,
  * resolved against the current directory.  Two rows that turn out to be one file (the
- * bug this schema fixes) become one: the later row is dropped. */
+ * bug this schema fixes: "in/a.txt" and "$PWD/in/a.txt") become one: the row already
+ * stored under the canonical path stays, the other is dropped. */
 static ndupes_status canonical_paths(nd_store *s)
 {
-    sqlite3_stmt *st = NULL, *up = NULL;
+    /* The rows are read first, then changed: no update under a running scan. */
+    sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(s->db, "SELECT id, path FROM article ORDER BY id", -1, &st, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(s->db, "UPDATE OR IGNORE article SET path = ?2 WHERE id = ?1",
-                                -1, &up, NULL);
-    ndupes_status r = nd_store_status(rc);
-    int64_t *drop = NULL;
-    size_t ndrop = 0, cap = 0;
+    ndupes_status r = nd_store_status(nd_store_note(s, rc));
+    int64_t *ids = NULL;
+    char **paths = NULL;
+    size_t n = 0, cap = 0;
     while (r == NDUPES_OK && (rc = nd_store_note(s, sqlite3_step(st))) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(st, 0);
         const char *p = (const char *)sqlite3_column_blob(st, 1);
         int len = sqlite3_column_bytes(st, 1);
         if (!p || len <= 0 || len > 4096 || memchr(p, '\0', (size_t)len))
             continue; /* store.c refuses it when it is read */
-        char path[4097];
-        memcpy(path, p, (size_t)len);
-        path[len] = '\0';
-        char *c = nd_canon_path(path);
-        if (!c) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            int64_t *ti = nd_reallocarray(ids, cap, sizeof *ti);
+            ids = ti ? ti : ids;
+            char **tp = nd_reallocarray(paths, cap, sizeof *tp);
+            paths = tp ? tp : paths;
+            if (!ti || !tp) {
+                r = NDUPES_ERR_NOMEM;
+                break;
+            }
+        }
+        if (!(paths[n] = nd_malloc((size_t)len + 1))) {
             r = NDUPES_ERR_NOMEM;
             break;
         }
-        if (strcmp(c, path) != 0) {
-            sqlite3_bind_int64(up, 1, id);
-            sqlite3_bind_blob(up, 2, c, (int)strlen(c), SQLITE_TRANSIENT);
-            r = nd_store_run(s, up);
-            if (r == NDUPES_OK && sqlite3_changes(s->db) == 0) { /* taken by another row */
-                if (ndrop == cap) {
-                    cap = cap ? cap * 2 : 16;
-                    int64_t *t = nd_reallocarray(drop, cap, sizeof *t);
-                    if (!t)
-                        r = NDUPES_ERR_NOMEM;
-                    else
-                        drop = t;
-                }
-                if (r == NDUPES_OK)
-                    drop[ndrop++] = id;
-            }
-        }
-        nd_free(c);
+        memcpy(paths[n], p, (size_t)len);
+        paths[n][len] = '\0';
+        ids[n++] = sqlite3_column_int64(st, 0);
     }
     if (r == NDUPES_OK && rc != SQLITE_DONE)
         r = nd_store_status(rc);
     sqlite3_finalize(st);
-    sqlite3_finalize(up);
-    for (size_t i = 0; i < ndrop && r == NDUPES_OK; i++)
-        r = nd_store_delete(s, drop[i]);
-    nd_free(drop);
+    for (size_t i = 0; i < n && r == NDUPES_OK; i++) {
+        char *c = nd_canon_path(paths[i]);
+        if (!c) {
+            r = NDUPES_ERR_NOMEM;
+            break;
+        }
+        if (strcmp(c, paths[i]) != 0) {
+            r = run_id_path(s, "UPDATE OR IGNORE article SET path = ?2 WHERE id = ?1", ids[i], c);
+            if (r == NDUPES_OK && sqlite3_changes(s->db) == 0) {
+                /* Taken by another row, the same file: that row stays, with a group (its
+                 * own, else this one's), and this one goes. */
+                r = run_id_path(s, "UPDATE article SET grp = (SELECT grp FROM article WHERE "
+                                "id = ?1), score = (SELECT score FROM article WHERE id = ?1) "
+                                "WHERE path = ?2 AND grp IS NULL", ids[i], c);
+                if (r == NDUPES_OK)
+                    r = nd_store_delete(s, ids[i]);
+            }
+        }
+        nd_free(c);
+    }
+    for (size_t i = 0; i < n; i++)
+        nd_free(paths[i]);
+    nd_free(paths);
+    nd_free(ids);
     return r;
 }
 

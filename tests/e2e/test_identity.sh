@@ -129,4 +129,48 @@ expect_eq "a list with a name that is gone: exit status 1" 1 "$?"
 expect_match "a list with a name that is gone: named" 'cgtn-florida\.txt' "$(cat "$TMP/err")"
 expect_eq "a list: +1 new, -1 gone, the rest kept" 8 "$(articles "$E2")"
 
+# --- an index of an older ndupes (schema 2: paths as given) --------------------------------------------
+# Made here from a current one: its paths turned relative, and a second row for each article under
+# the absolute path (the duplicates of before).  The next run upgrades it: one article a file.
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import sqlite3' 2>/dev/null; then
+  rm -rf "$W/old"
+  mkdir "$W/old"
+  cp "$SRCDIR"/samples/*.txt "$W/old/"
+  O=$TMP/old.db
+  run "$NDUPES" --db "$O" old
+  cat >"$TMP/downgrade.py" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+prefix = sys.argv[2].encode()
+c.execute("UPDATE meta SET value = 2 WHERE key = 'schema_version'")
+rows = c.execute("SELECT id, path, size, mtime, chash, first_seen FROM article").fetchall()
+for id_, path, size, mtime, chash, seen in rows:
+    rel = bytes(path)[len(prefix):]
+    c.execute("UPDATE article SET path = ? WHERE id = ?", (rel, id_))
+    c.execute("INSERT INTO article(id, path, size, mtime, chash, first_seen) VALUES (?, ?, ?, ?, ?, ?)",
+              (id_ + 100, bytes(path), size, mtime, chash, seen))
+    c.execute("INSERT INTO fingerprint SELECT ?, fp FROM fingerprint WHERE id = ?", (id_ + 100, id_))
+c.commit()
+EOF
+  cat >"$TMP/check.py" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+v = c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+rel = c.execute("SELECT count(*) FROM article WHERE substr(path, 1, 1) != x'2f'").fetchone()[0]
+print(v, rel)
+EOF
+  python3 "$TMP/downgrade.py" "$O" "$W/"
+  expect_eq "schema 2, paths relative and absolute: 10 rows for 5 files" 10 "$(articles "$O")"
+  run "$NDUPES" --db "$O" old
+  expect_eq "the run that upgrades it: exit status" 0 "$rc"
+  expect_eq "the run that upgrades it: stderr" "" "$err"
+  expect_eq "the run that upgrades it: nothing new" "" "$out"
+  expect_eq "upgraded: one article a file" 5 "$(articles "$O")"
+  expect_eq "upgraded: schema_version 3, every path absolute" "3 0" "$(python3 "$TMP/check.py" "$O")"
+  run "$NDUPES" --db "$O" --all --omit-first
+  expect_eq "upgraded: --all --omit-first, three files (no file grouped with itself)" 3 "$(grep -c . <<<"$out")"
+else
+  echo "SKIP: python3 with sqlite3: the schema-2 upgrade" >&2
+fi
+
 finish
