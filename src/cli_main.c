@@ -306,6 +306,13 @@ static int run_error(cli_run *r, ndupes_corpus *c, ndupes_status st)
 {
     if (cli_interrupted || st == NDUPES_ERR_INTERRUPTED)
         return cli_stopped(r->db, false);
+    if (r->db && ndupes_corpus_has_db(c) && st != NDUPES_ERR_DB_BUSY) {
+        /* The index was open: the run is rolled back. */
+        const char *more = ndupes_corpus_errmsg(c);
+        cli_warn(r->db, "%s; the run is not stored (the index is as the last run left it)",
+                 *more ? more : ndupes_strerror(st));
+        return EXIT_USAGE;
+    }
     if (r->db)
         return cli_db_error(r->db, c, st);
     cli_warn(NULL, "%s", ndupes_strerror(st));
@@ -426,8 +433,14 @@ static int finish(cli_run *r, ndupes_corpus *c)
     if (r->db) {
         if (cli_interrupted)
             return cli_stopped(r->db, false);
-        if ((st = ndupes_corpus_commit(c)) != NDUPES_OK)
-            return cli_db_error(r->db, c, st); /* nothing printed: the next run tells again */
+        if ((st = ndupes_corpus_commit(c)) != NDUPES_OK) {
+            /* Nothing printed: the next run reports the same groups again. */
+            if (st == NDUPES_ERR_DB_BUSY || st == NDUPES_ERR_INTERRUPTED || cli_interrupted)
+                return cli_db_error(r->db, c, st);
+            cli_warn(r->db, "%s; the run is not stored, and its groups are not printed (the "
+                     "next run reports them)", ndupes_corpus_errmsg(c));
+            return EXIT_USAGE;
+        }
     }
     unsigned flags = (r->nul ? NDUPES_WRITE_NUL : 0) |
                      (isatty(STDOUT_FILENO) ? NDUPES_WRITE_ESCAPE : 0);

@@ -97,7 +97,13 @@ static const struct known {
 
 int nd_store_note(nd_store *s, int rc)
 {
-    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return rc;
+    /* An I/O error says which: "disk I/O error (No space left on device)". */
+    int e = sqlite3_system_errno(s->db), p = rc & 0xFF;
+    if (e && (p == SQLITE_IOERR || p == SQLITE_FULL || p == SQLITE_CANTOPEN))
+        snprintf(s->last, sizeof s->last, "%s (%s)", sqlite3_errmsg(s->db), strerror(e));
+    else
         snprintf(s->last, sizeof s->last, "%s", sqlite3_errmsg(s->db));
     return rc;
 }
@@ -400,8 +406,10 @@ static ndupes_status quick_check(nd_store *s, off_t size, char *err, size_t errl
         if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
             const char *r = (const char *)sqlite3_column_text(st, 0);
             if (!r || strcmp(r, "ok") != 0) {
+                /* "*** in database main ***\nOn tree page 3 cell 0: ...": the second line. */
+                const char *nl = r ? strchr(r, '\n') : NULL;
                 snprintf(err, errlen, "the index is damaged (SQLite's check: %.120s); left "
-                         "untouched", r ? r : "?");
+                         "untouched", nl ? nl + 1 : r ? r : "?");
                 sqlite3_finalize(st);
                 return NDUPES_ERR_DB_SCHEMA;
             }
