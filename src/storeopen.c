@@ -572,6 +572,31 @@ static ndupes_status upgrade(nd_store *s, int v, char *err, size_t errlen)
     return st;
 }
 
+/* A read-only open of a file that holds no index yet: the statements are prepared on
+ * empty temporary tables of the same schema, so every read finds nothing. */
+static ndupes_status empty_tables(nd_store *s, char *err, size_t errlen)
+{
+    size_t n = strlen(schema);
+    char *temp = nd_malloc(2 * n + 1), *o = temp;
+    if (!temp)
+        return NDUPES_ERR_NOMEM;
+    for (const char *p = schema; *p;) {
+        if (strncmp(p, "CREATE TABLE ", 13) == 0) {
+            memcpy(o, "CREATE TEMP TABLE ", 18);
+            o += 18;
+            p += 13;
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+    int rc = sqlite3_exec(s->db, temp, NULL, NULL, NULL);
+    nd_free(temp);
+    if (rc != SQLITE_OK)
+        return open_error(s, rc, "reading the index", err, errlen);
+    return prepare_all(s, err, errlen);
+}
+
 /* ---- open, commit, close ---- */
 
 /* Starts the run's write transaction on a checked file: an existing index of this version
@@ -694,6 +719,8 @@ ndupes_status nd_store_open(const char *path, const nd_store_opts *o, nd_store *
     }
     if (ro) {
         s->empty = m.version == 0; /* no run has committed to it yet: all counts are 0 */
+        if (s->empty && (st = empty_tables(s, err, errlen)) != NDUPES_OK)
+            goto fail;
         rc = s->empty ? SQLITE_OK : sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
         if (rc != SQLITE_OK) {
             st = open_error(s, rc, "reading the index", err, errlen);
