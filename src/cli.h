@@ -44,7 +44,9 @@ void cli_log(void *ctx, ndupes_level level, const char *path, const char *msg);
 bool cli_parse_double(const char *s, double lo, double hi, double *out);
 bool cli_parse_uint(const char *s, unsigned long long lo, unsigned long long hi,
                     unsigned long long *out);
-/* A duration such as 7d, 36h, 90m, 3600s, 2w, or plain seconds. */
+/* A duration: a whole number and a unit, s, m, h, d or w (90s, 30m, 12h, 7d, 2w); a bare
+ * number, another unit or 0 is refused. */
+#define CLI_DURATION_HELP "a number and a unit, s, m, h, d or w (90s, 30m, 12h, 7d, 2w)"
 bool cli_parse_duration(const char *s, long long *seconds);
 /* A size such as 16M, 512k, 1G or a plain byte count. */
 bool cli_parse_size(const char *s, unsigned long long *out);

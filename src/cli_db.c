@@ -72,9 +72,8 @@ int cli_db(int argc, char **argv)
             break;
         case 'a':
             if (!cli_parse_duration(optarg, &max_age))
-                return cli_usage_error("db", "--max-age: '%s' is not a duration: a number and "
-                                       "a unit, s, m, h, d or w (90s, 30m, 12h, 7d, 2w)",
-                                       optarg);
+                return cli_usage_error("db", "--max-age: '%s' is not a duration: "
+                                       CLI_DURATION_HELP, optarg);
             break;
         case 'w':
             if (!cli_parse_double(optarg, 0, 86400 * 365.0, &wait))

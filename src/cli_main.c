@@ -186,8 +186,8 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
             break;
         case OPT_MAXAGE:
             if (!cli_parse_duration(optarg, &r->max_age))
-                return cli_usage_error(cmd, "--max-age: '%s' is not a duration (e.g. 7d, 36h)",
-                                       optarg);
+                return cli_usage_error(cmd, "--max-age: '%s' is not a duration: "
+                                       CLI_DURATION_HELP, optarg);
             break;
         case OPT_WAIT:
             if (!cli_parse_double(optarg, 0, 86400 * 365.0, &r->wait))
