@@ -254,11 +254,11 @@ int cli_gather(cli_run *r, int argc, char **argv, int first)
         !cli_read_list(&r->inputs, stdin, r->nul ? '\0' : '\n', r->cfg.jobs, roots))
         goto fail;
     if (cli_interrupted)
-        return cli_stopped(NULL, false);
+        return cli_stopped(r->db, false);
     return 0;
 fail:
     if (cli_interrupted)
-        return cli_stopped(NULL, false);
+        return cli_stopped(r->db, false);
     if (r->inputs.over || r->roots.over)
         cli_warn(NULL, "too many files: one run takes at most %d files, and a list on stdin "
                  "at most %d MiB of names; nothing done (split the run)", CLI_FILES_MAX,
