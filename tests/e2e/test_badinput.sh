@@ -14,14 +14,6 @@ T_BIG=120 # ... except the run over 100,000 files, which a sanitizer build on a 
 
 EXPECTED="cgtn-florida.txt,moscowtimes-florida.txt;foxnews-odesa.txt,internewscast-odesa.txt,trn-odesa.txt"
 
-# canon: the groups on stdin (text format, blank line between groups) as "a,b;c,d,e" of base names,
-# sorted within and between groups.
-canon() {
-  awk 'BEGIN { RS = ""; FS = "\n" }
-       { l = ""; for (i = 1; i <= NF; i++) { b = $i; sub(/.*\//, "", b); l = l " " b }; print l }' |
-    while read -r l; do printf '%s\n' $l | sort | paste -sd, -; done | sort | paste -sd';' -
-}
-
 # sanitizer_clean WHAT: fails when stderr ($TMP/err) holds an ASan/UBSan/LSan report.
 sanitizer_clean() {
   if grep -Eq 'runtime error:|ERROR: AddressSanitizer|ERROR: LeakSanitizer|UndefinedBehaviorSanitizer' "$TMP/err"; then

@@ -15,14 +15,6 @@ mkdir -p "$S"
 cp "$SRCDIR"/samples/*-odesa.txt "$SRCDIR"/samples/*-florida.txt "$S/"
 ODESA="foxnews-odesa.txt,internewscast-odesa.txt,trn-odesa.txt"
 EXPECTED="cgtn-florida.txt,moscowtimes-florida.txt;$ODESA"
-groups() {
-  awk 'BEGIN { RS = ""; FS = "\n" }
-       { l = ""; for (i = 1; i <= NF; i++) { b = $i; sub(/.*\//, "", b); l = l " " b }; print l }' |
-    while read -r l; do printf '%s\n' $l | sort | paste -sd, -; done | sort | paste -sd';' -
-}
-articles() {
-  timeout 30 "$NDUPES" db stats --db "$1" 2>&1 | awk '$1 == "articles" { print $2 }'
-}
 # limited KB CMD...: CMD with files limited to KB kilobytes; sets rc, out, err.
 limited() {
   local kb=$1
@@ -41,7 +33,7 @@ expect_eq "full disk, new index: nothing printed" "" "$out"
 expect_match "full disk, new index: says the run is not stored" "new\\.db: .*the run is not stored" "$err"
 limited 100000 "$NDUPES" --db "$D" "$S"
 expect_eq "the next run, room enough: exit status" 0 "$rc"
-expect_eq "the next run, room enough: reports the groups" "$EXPECTED" "$(groups <<<"$out")"
+expect_eq "the next run, room enough: reports the groups" "$EXPECTED" "$(canon <<<"$out")"
 
 # --- an existing index, its WAL on a full disk ------------------------------------------------------------
 D=$TMP/old.db
@@ -55,7 +47,7 @@ expect_match "full disk, a new article: says the run is not stored" "the run is 
 expect_eq "full disk, a new article: the index as it was" 4 "$(articles "$D")"
 limited 100000 "$NDUPES" --db "$D" "$S"
 expect_eq "the next run: exit status" 0 "$rc"
-expect_eq "the next run: reports the Odesa group that gained a member" "$ODESA" "$(groups <<<"$out")"
+expect_eq "the next run: reports the Odesa group that gained a member" "$ODESA" "$(canon <<<"$out")"
 
 # --- stdout on a full disk, after the commit ----------------------------------------------------------------
 D=$TMP/full.db
@@ -68,7 +60,7 @@ if [ -w /dev/full ]; then
     "$(cat "$TMP/err")"
   expect_eq "stdout on /dev/full: the run is stored" 5 "$(articles "$D")"
   timeout 60 "$NDUPES" --db "$D" --all >"$TMP/out" 2>/dev/null
-  expect_eq "stdout on /dev/full: --all prints its groups" "$EXPECTED" "$(groups <"$TMP/out")"
+  expect_eq "stdout on /dev/full: --all prints its groups" "$EXPECTED" "$(canon <"$TMP/out")"
 else
   echo "SKIP: /dev/full not writable" >&2
 fi

@@ -11,14 +11,6 @@
 . "$SRCDIR/tests/e2e/lib.sh"
 export LC_ALL=C
 
-# articles DB: the article count of `ndupes db stats`, or "rc=N" when it fails.
-articles() {
-  local s r
-  s=$(timeout 30 "$NDUPES" db stats --db "$1" 2>&1)
-  r=$?
-  [ $r -eq 0 ] || { echo "rc=$r: $s"; return; }
-  printf '%s\n' "$s" | awk '$1 == "articles" { print $2 }'
-}
 # run CMD...: sets rc, out, err.
 run() {
   timeout 60 "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
@@ -26,13 +18,6 @@ run() {
   out=$(tr '\0' '\n' <"$TMP/out")
   err=$(cat "$TMP/err")
 }
-# names: base names of the paths on stdin (one a line, blank lines kept), sorted within groups.
-groups() {
-  awk 'BEGIN { RS = ""; FS = "\n" }
-       { l = ""; for (i = 1; i <= NF; i++) { b = $i; sub(/.*\//, "", b); l = l " " b }; print l }' |
-    while read -r l; do printf '%s\n' $l | sort | paste -sd, -; done | sort | paste -sd';' -
-}
-
 W=$TMP/work
 mkdir -p "$W/in"
 cp "$SRCDIR"/samples/*.txt "$W/in/"
@@ -43,7 +28,7 @@ EXPECTED="cgtn-florida.txt,moscowtimes-florida.txt;foxnews-odesa.txt,internewsca
 D=$TMP/i.db
 run "$NDUPES" --db "$D" in
 expect_eq "relative: exit status" 0 "$rc"
-expect_eq "relative: the two groups" "$EXPECTED" "$(groups <<<"$out")"
+expect_eq "relative: the two groups" "$EXPECTED" "$(canon <<<"$out")"
 expect_match "relative: paths printed canonical and absolute" "^$W/in/" "$(head -1 <<<"$out")"
 run "$NDUPES" --db "$D" "$W/in"
 expect_eq "absolute: exit status" 0 "$rc"
@@ -68,7 +53,7 @@ else pass; fi
 
 # The same in one run: the folder by two names is read once.
 run "$NDUPES" --db "$TMP/once.db" in "$W/in" link
-expect_eq "one run, three names of a folder: the two groups" "$EXPECTED" "$(groups <<<"$out")"
+expect_eq "one run, three names of a folder: the two groups" "$EXPECTED" "$(canon <<<"$out")"
 expect_eq "one run, three names of a folder: 5 articles" 5 "$(articles "$TMP/once.db")"
 
 # A hard link is the same file: not a new article, not a duplicate of itself.
@@ -104,7 +89,7 @@ expect_eq "--all after deleting two files: exit status" 0 "$rc"
 expect_eq "--all after deleting two files: no missing file listed" "" \
   "$(grep -e foxnews-odesa -e moscowtimes-florida <<<"$out")"
 expect_eq "--all after deleting two files: the Odesa pair re-represented, Florida no group" \
-  "internewscast-odesa.txt,trn-odesa.txt" "$(groups <<<"$out")"
+  "internewscast-odesa.txt,trn-odesa.txt" "$(canon <<<"$out")"
 run "$NDUPES" --db "$E" --all --omit-first
 expect_eq "--omit-first never names the last Florida copy" "" "$(grep cgtn <<<"$out")"
 expect_eq "--omit-first: one file of the Odesa pair" 1 "$(grep -c . <<<"$out")"
