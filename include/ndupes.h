@@ -232,7 +232,9 @@ NDUPES_API void ndupes_corpus_set_progress(ndupes_corpus *c, ndupes_progress_fn 
  * Reads and fingerprints files, in parallel over cfg.jobs threads.  A file that cannot be
  * read is reported through the log callback (level ERROR) and skipped; it does not stop
  * the others.  Paths are copied.  The same path (or the same device and inode) given twice
- * is read once.
+ * is read once.  With an index attached, each file is known and named by its canonical
+ * absolute path (ndupes_corpus_name and the groups give that name), and the index's own
+ * files (the database, its -wal, -shm and -journal) are skipped.
  * @return NDUPES_OK (even when some files failed: see ndupes_corpus_failed),
  *         NDUPES_ERR_NOMEM, NDUPES_ERR_INTERRUPTED, NDUPES_ERR_ARG.
  */

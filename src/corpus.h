@@ -19,7 +19,6 @@ typedef struct item {
     int64_t grp;        /* stored group id, 0 for none */
     int64_t first_seen;
     uint64_t size, chash;
-    float stored_score; /* score against the representative, as stored */
     bool is_new;        /* read in this run */
     bool light;         /* loaded for reporting only: no fingerprint */
     nd_fp *raw;         /* a new article's fingerprint before templates (stored as such) */

@@ -260,8 +260,7 @@ static ndupes_status load_one(ndupes_corpus *c, nd_tmap *ids, int64_t id)
         return NDUPES_ERR_NOMEM;
     }
     c->items[c->n] = (item){.name = path, .mtime = r.mtime, .db_id = id, .grp = r.grp,
-                            .first_seen = r.first_seen, .size = r.size, .chash = r.chash,
-                            .stored_score = (float)r.score};
+                            .first_seen = r.first_seen, .size = r.size, .chash = r.chash};
     c->fps[c->n] = fp;
     if (!nd_tmap_add(ids, (uint64_t)id, (uint32_t)c->n + 1)) {
         c->n++; /* owned by the corpus now; freed with it */
@@ -463,7 +462,6 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
             item *it = &c->items[c->members[k]];
             st = nd_store_set_group(c->db, it->db_id, gid, c->scores[k]);
             it->grp = gid;
-            it->stored_score = c->scores[k];
         }
     }
     if (st != NDUPES_OK) {

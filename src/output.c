@@ -19,7 +19,6 @@
  */
 #include "nd_internal.h"
 
-#include <math.h>
 #include <string.h>
 
 /* Length of the valid UTF-8 sequence at s, or 0. */

@@ -25,7 +25,7 @@ typedef struct nd_store nd_store;
 typedef struct nd_srec {
     int64_t id, mtime, first_seen, grp;
     uint64_t size, chash;
-    double score; /* against the group's representative (nd_store_load only) */
+    double score; /* its best link into its group, in [0, 1] (nd_store_load only) */
 } nd_srec;
 
 /* How an index is opened. */

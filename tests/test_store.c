@@ -364,6 +364,36 @@ static int64_t article(nd_store *s, const char *path, uint32_t *keys, nd_pending
     return id;
 }
 
+/* ---- the fingerprint codec (fpcodec.c) ---- */
+
+/* A blob whose sketch holds more values than its article has shingles (or quote shingles)
+ * is damaged: refused, not handed to the scorer. */
+static void codec_refuses_a_sketch_larger_than_its_article(void **state)
+{
+    (void)state;
+    nd_fp fp, back;
+    memset(&fp, 0, sizeof fp);
+    fp.content_hash = 42;
+    fp.nsh = 3;
+    fp.nsk = 3;
+    fp.sk[0] = 10, fp.sk[1] = 20, fp.sk[2] = 30;
+    fp.nq = 2;
+    fp.nqk = 2;
+    fp.qk[0] = 20, fp.qk[1] = 30;
+    uint8_t *blob;
+    size_t len;
+    assert_true(nd_fp_encode(&fp, &blob, &len));
+    assert_true(nd_fp_decode(blob, len, &back));
+    assert_int_equal(back.nsh, 3);
+    nd_fp_free(&back);
+    blob[12] = 2; /* nsh (4 bytes from offset 12): fewer shingles than the sketch holds */
+    assert_false(nd_fp_decode(blob, len, &back));
+    blob[12] = 3;
+    blob[16] = 1; /* nq: fewer quote shingles than the quote sketch holds */
+    assert_false(nd_fp_decode(blob, len, &back));
+    nd_free(blob);
+}
+
 /* ---- paragraph counts ---- */
 
 /* An article with two kept paragraphs, hashes h1 and h2, and no band keys. */
@@ -628,6 +658,7 @@ int main(void)
         cmocka_unit_test(paragraph_counts_span_both_tables),
         cmocka_unit_test(schema1_refused_read_only_untouched),
         cmocka_unit_test(schema1_upgraded_by_a_write_open),
+        cmocka_unit_test(codec_refuses_a_sketch_larger_than_its_article),
     };
     return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }
