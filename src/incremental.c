@@ -417,6 +417,11 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
         item *it = &c->items[i];
         if (!it->is_new || it->db_id)
             continue;
+        /* Short statements may never reach SQLite's progress handler: look here too. */
+        if (nd_run_stopped(&c->run)) {
+            st = NDUPES_ERR_INTERRUPTED;
+            break;
+        }
         nd_srec r = {.size = it->size, .mtime = it->mtime, .chash = it->chash,
                      .first_seen = it->first_seen};
         /* Stored before templates are applied: every later load re-applies them with
@@ -449,6 +454,10 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
     if (!c->gids)
         return NDUPES_ERR_NOMEM;
     for (size_t g = 0; g < c->ngroups && st == NDUPES_OK; g++) {
+        if (nd_run_stopped(&c->run)) {
+            st = NDUPES_ERR_INTERRUPTED;
+            break;
+        }
         int64_t gid = 0;
         for (size_t k = c->goff[g]; k < c->goff[g + 1]; k++) {
             int64_t og = c->items[c->members[k]].grp;

@@ -364,14 +364,52 @@ static ndupes_status merge_slice(nd_store *s, int64_t slice)
     return r;
 }
 
+/* Sorts band rows by (key, id): one pass in place on the top byte of the key (American flag
+ * sort), then each of the 256 buckets with qsort.  The run is looked at between buckets:
+ * the first run of a large index sorts 8 million rows (1.7 s with one qsort), and a stop
+ * waits for one bucket.  False when the run was stopped. */
+static bool sort_bands(nd_band *b, size_t n, const nd_run *run)
+{
+    size_t count[256] = {0}, start[257], next[256];
+    for (size_t i = 0; i < n; i++)
+        count[b[i].key >> 24]++;
+    start[0] = 0;
+    for (unsigned d = 0; d < 256; d++) {
+        start[d + 1] = start[d] + count[d];
+        next[d] = start[d];
+    }
+    for (unsigned d = 0; d < 256; d++) {
+        while (next[d] < start[d + 1]) {
+            nd_band v = b[next[d]];
+            unsigned to = v.key >> 24;
+            while (to != d) { /* carry v to its bucket, and what it displaces onwards */
+                nd_band t = b[next[to]];
+                b[next[to]++] = v;
+                v = t;
+                to = v.key >> 24;
+            }
+            b[next[d]++] = v;
+        }
+    }
+    for (unsigned d = 0; d < 256; d++) {
+        if (nd_run_stopped(run))
+            return false;
+        if (count[d] > 1)
+            qsort(b + start[d], count[d], sizeof *b, cmp_band);
+    }
+    return true;
+}
+
 ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
 {
     /* In key order, B-tree pages are filled one after another instead of at random. */
-    if (n)
-        qsort(b, n, sizeof *b, cmp_band);
+    if (!sort_bands(b, n, s->run))
+        return NDUPES_ERR_INTERRUPTED;
     bool direct = (int64_t)n > s->band_rows / RECENT_SHARE;
     sqlite3_stmt *st = s->q[direct ? Q_BAND_ADD : Q_RBAND_ADD];
     for (size_t i = 0; i < n; i++) {
+        if ((i & 4095) == 0 && nd_run_stopped(s->run))
+            return NDUPES_ERR_INTERRUPTED;
         sqlite3_bind_int64(st, 1, b[i].key);
         sqlite3_bind_int64(st, 2, b[i].id);
         ndupes_status r = nd_store_run(s, st);
