@@ -242,7 +242,7 @@ int cli_eval(int argc, char **argv)
                             "split (same in truth, not grouped)"};
     for (int kind = 0; kind < 2; kind++) {
         size_t shown = 0, total = 0;
-        for (size_t a = 0; a < m; a++)
+        for (size_t a = 0; a < m && !cli_interrupted; a++)
             for (size_t b = a + 1; b < m; b++) {
                 int same_t = tl[a] == tl[b], same_p = pl[a] == pl[b];
                 if (kind == 0 ? !(same_p && !same_t) : !(same_t && !same_p))
@@ -260,6 +260,8 @@ int cli_eval(int argc, char **argv)
             printf("  ... and %zu more\n", total - shown);
     }
     rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
+    if (cli_interrupted)
+        rc = cli_stopped(NULL, false);
 out:
     free(tid);
     free(tl);

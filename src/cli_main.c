@@ -472,12 +472,16 @@ static int finish(cli_run *r, ndupes_corpus *c)
 
 int main(int argc, char **argv)
 {
-    cli_signals();
+    /* strip and explain read one or two files and keep the default signals (a signal ends
+     * them at once); runs, eval and db look after an index and end cleanly. */
     if (argc > 1) {
         if (strcmp(argv[1], "strip") == 0)
             return cli_strip(argc - 1, argv + 1);
         if (strcmp(argv[1], "explain") == 0)
             return cli_explain(argc - 1, argv + 1);
+    }
+    cli_signals();
+    if (argc > 1) {
         if (strcmp(argv[1], "eval") == 0)
             return cli_eval(argc - 1, argv + 1);
         if (strcmp(argv[1], "db") == 0)
