@@ -244,7 +244,9 @@ NDUPES_API ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *c
 /**
  * Adds one article from memory under the given name (copied), with a time (seconds since
  * the epoch; when the text cannot tell which member of a group is the original, the
- * oldest is the representative).
+ * oldest is the representative).  With an index attached, name is taken as the path of
+ * the article's file and stored canonical and absolute; a later run that finds no such
+ * file forgets the article.
  * @return NDUPES_OK, NDUPES_ERR_BINARY (not added), NDUPES_ERR_NOMEM, NDUPES_ERR_ARG.
  */
 NDUPES_API ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name,

@@ -352,7 +352,8 @@ ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const v
     ndupes_doc_free(doc);
     if (!ok)
         return NDUPES_ERR_NOMEM;
-    char *nm = nd_strdup(name);
+    /* With an index, names are canonical absolute paths, as for files (paths.c). */
+    char *nm = c->db ? nd_canon_path(name) : nd_strdup(name);
     if (!nm) {
         nd_fp_free(&fp);
         return NDUPES_ERR_NOMEM;
