@@ -475,10 +475,16 @@ static ndupes_status learn_templates(ndupes_corpus *c)
         votes += c->fps[i].voter ? c->fps[i].npend : 0;
     if (!nd_tmap_reserve(&c->tmap, votes))
         return NDUPES_ERR_NOMEM;
-    for (size_t i = 0; i < c->n; i++)
-        for (size_t p = 0; c->fps[i].voter && p < c->fps[i].npend; p++)
+    for (size_t i = 0; i < c->n; i++) {
+        /* Counted once: after an interrupted call, an article whose short paragraphs were
+         * not merged yet still has them, and the next call must not count them again. */
+        if (c->items[i].voted || !c->fps[i].voter)
+            continue;
+        for (size_t p = 0; p < c->fps[i].npend; p++)
             if (!nd_tmap_add(&c->tmap, c->fps[i].pend[p].hash, 1))
                 return NDUPES_ERR_NOMEM;
+        c->items[i].voted = true;
+    }
     for (size_t i = 0; c->db && i < c->n; i++) {
         if (!nd_inc_template_counts(c, &c->fps[i]))
             return NDUPES_ERR_NOMEM;

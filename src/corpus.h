@@ -20,6 +20,7 @@ typedef struct item {
     int64_t first_seen;
     uint64_t size, chash;
     bool is_new;        /* read in this run */
+    bool voted;         /* its short paragraphs were counted towards templates */
     bool light;         /* loaded for reporting only: no fingerprint */
     nd_fp *raw;         /* a new article's fingerprint before templates (stored as such) */
 } item;
