@@ -64,7 +64,8 @@ typedef enum ndupes_status {
     NDUPES_ERR_PARSE,       /* malformed input to a parser (truth file, duration, ...) */
     NDUPES_ERR_DB,          /* the database reported an error */
     NDUPES_ERR_DB_BUSY,     /* the database is held by another run */
-    NDUPES_ERR_DB_SCHEMA,   /* not an ndupes database, or one of a newer version */
+    NDUPES_ERR_DB_SCHEMA,   /* not an ndupes database, a damaged one, or one of a newer
+                               version */
     NDUPES_ERR_INTERRUPTED, /* the run was interrupted (ndupes_interrupt) */
     NDUPES_STATUS_COUNT
 } ndupes_status;
@@ -266,7 +267,9 @@ NDUPES_API void ndupes_corpus_set_progress(ndupes_corpus *c, ndupes_progress_fn 
  * Reads and fingerprints files, in parallel over cfg.jobs threads.  A file that cannot be
  * read is reported through the log callback (level ERROR) and skipped; it does not stop
  * the others.  Paths are copied.  The same path (or the same device and inode) given twice
- * is read once.
+ * is read once.  With an index attached, each file is known and named by its canonical
+ * absolute path (ndupes_corpus_name and the groups give that name), and the index's own
+ * files (the database, its -wal, -shm and -journal) are skipped.
  * @return NDUPES_OK (even when some files failed: see ndupes_corpus_failed),
  *         NDUPES_ERR_NOMEM, NDUPES_ERR_INTERRUPTED, NDUPES_ERR_ARG.
  */
@@ -275,7 +278,10 @@ NDUPES_API ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *c
 
 /**
  * Adds one article from memory under the given name (copied), with a time (seconds since
- * the epoch; used to choose the oldest as representative).
+ * the epoch; when the text cannot tell which member of a group is the original, the
+ * oldest is the representative).  With an index attached, name is taken as the path of
+ * the article's file and stored canonical and absolute; a later run that finds no such
+ * file forgets the article.
  * @return NDUPES_OK, NDUPES_ERR_BINARY (not added), NDUPES_ERR_NOMEM, NDUPES_ERR_ARG.
  */
 NDUPES_API ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name,
@@ -301,11 +307,15 @@ NDUPES_API size_t ndupes_corpus_ngroups(const ndupes_corpus *c);
 NDUPES_API size_t ndupes_group_size(const ndupes_corpus *c, size_t g);
 
 /**
- * Member i of group g; i = 0 is the representative (the oldest file, else the one with
- * the most content).  Groups are ordered by their representative's name, members by
- * descending score then name.
- * @param score  if not NULL, receives the member's score against the representative
- *               (1.0 for the representative itself).
+ * Member i of group g; i = 0 is the representative: the original the others derive from,
+ * judged by the text (a copy is a cut of its source, nearly all found in it and clearly
+ * shorter, or a rewrite of it, sharing only part and longer; each pair of members whose
+ * score reaches the threshold votes, and a member that leads the others by more than one
+ * vote is the original), then the earliest mtime, then the earliest first-seen time (with
+ * an index), then the most words, then the name.  Groups are ordered by their
+ * representative's name, members by descending score then name.
+ * @param score  if not NULL, receives the member's best link into the group: its highest
+ *               pair score with another member (1.0 for the representative itself).
  * @return the member's name (borrowed), or NULL if out of range.
  */
 NDUPES_API const char *ndupes_group_member(const ndupes_corpus *c, size_t g, size_t i,
@@ -338,10 +348,29 @@ typedef struct ndupes_stats {
 NDUPES_API void ndupes_corpus_stats(const ndupes_corpus *c, ndupes_stats *out);
 
 /**
- * Asks every running ndupes_corpus_add_files/ndupes_corpus_group to stop soon and return
- * NDUPES_ERR_INTERRUPTED.  Async-signal-safe (it sets one flag).
+ * Interrupts every corpus created (or resumed) before the call: its running and later
+ * ndupes_corpus_add_files, ndupes_corpus_group, ndupes_corpus_commit and
+ * ndupes_write_groups stop within about a second and return NDUPES_ERR_INTERRUPTED, and an
+ * index attached to it is rolled back when it is freed.  A corpus created after the call
+ * is not affected.  Async-signal-safe (it adds one to an atomic counter): meant for a
+ * SIGINT/SIGTERM handler.
  */
 NDUPES_API void ndupes_interrupt(void);
+
+/** Interrupts c alone, as ndupes_interrupt() does every corpus.  Async-signal-safe; may be
+ *  called from any thread while another uses c.  NULL is allowed (nothing happens). */
+NDUPES_API void ndupes_corpus_interrupt(ndupes_corpus *c);
+
+/** @return 1 when c was interrupted (by ndupes_interrupt or ndupes_corpus_interrupt) since
+ *  it was created or last resumed, else 0 (also for NULL). */
+NDUPES_API int ndupes_corpus_interrupted(const ndupes_corpus *c);
+
+/**
+ * Clears c's interruption, so that later calls run normally.  Nothing interrupted is
+ * resumed: an interrupted ndupes_corpus_add_files added none of its files, and an
+ * interrupted ndupes_corpus_group left no groups (call it again).  NULL is allowed.
+ */
+NDUPES_API void ndupes_corpus_resume(ndupes_corpus *c);
 
 /* ------------------------------------------------------------------------------------
  * The persistent index (incremental runs)
@@ -362,8 +391,20 @@ NDUPES_API ndupes_status ndupes_corpus_open_db(ndupes_corpus *c, const char *pat
                                                double wait_seconds, int64_t now);
 
 /** As ndupes_corpus_open_db, but read-only: no file is created, no lock is taken (a
- *  running run does not block it), nothing can be written.  For `ndupes db stats`. */
+ *  running run does not block it), nothing can be written.  The corpus takes the index's
+ *  settings (its shingle size), whatever it was created with.  c must hold no article.
+ *  For `ndupes db stats`. */
 NDUPES_API ndupes_status ndupes_corpus_open_db_readonly(ndupes_corpus *c, const char *path);
+
+/**
+ * As ndupes_corpus_open_db, for looking after an index (`ndupes db prune`, `db forget`):
+ * the file must exist and hold an index (else NDUPES_ERR_DB, nothing created), and the
+ * corpus takes the index's settings (its shingle size) instead of refusing other ones.
+ * c must hold no article.
+ * @return as ndupes_corpus_open_db.
+ */
+NDUPES_API ndupes_status ndupes_corpus_open_db_existing(ndupes_corpus *c, const char *path,
+                                                        double wait_seconds, int64_t now);
 
 /** @return a message on the last index error (borrowed; "" when none). */
 NDUPES_API const char *ndupes_corpus_errmsg(const ndupes_corpus *c);
@@ -379,8 +420,26 @@ NDUPES_API ndupes_status ndupes_corpus_commit(ndupes_corpus *c);
  *  keep their ids while any member remains.  *removed (may be NULL) receives the count. */
 NDUPES_API ndupes_status ndupes_corpus_prune(ndupes_corpus *c, int64_t before, size_t *removed);
 
-/** Removes the article stored under path; *found (may be NULL) says whether there was one. */
+/** Removes the article stored under path, given in any spelling (relative, absolute,
+ *  through a symlinked folder: it is canonicalised as stored paths are); *found (may be
+ *  NULL) says whether there was one.
+ *  @return NDUPES_OK, NDUPES_ERR_DB, NDUPES_ERR_NOMEM, NDUPES_ERR_ARG (no index). */
 NDUPES_API ndupes_status ndupes_corpus_forget(ndupes_corpus *c, const char *path, int *found);
+
+/**
+ * Makes the index follow the disk: removes the stored articles whose file no longer exists
+ * (or is no longer a regular file) and that lie under one of roots: a root that names a
+ * file (existing or not) covers that file, one that names a folder every file below it.
+ * A run calls it with the paths it was given, after ndupes_corpus_add_files (whose files
+ * are known to exist and are not looked at again).  Files elsewhere are left alone: a run
+ * over a list of new files does not forget the older ones.  (Stored articles that a run
+ * loads to match new ones, or that --all lists, are looked at too, wherever they are.)
+ * @param removed  if not NULL, receives how many articles were removed.
+ * @return NDUPES_OK, NDUPES_ERR_DB, NDUPES_ERR_DB_SCHEMA (a damaged index), NDUPES_ERR_NOMEM,
+ *         NDUPES_ERR_INTERRUPTED, NDUPES_ERR_ARG (no index).
+ */
+NDUPES_API ndupes_status ndupes_corpus_forget_gone(ndupes_corpus *c, const char *const *roots,
+                                                   size_t n, size_t *removed);
 
 /** What the index holds. */
 typedef struct ndupes_db_counts {
@@ -411,18 +470,33 @@ typedef enum ndupes_format {
     NDUPES_FORMAT_OMIT_FIRST /* only the non-representatives, one per line */
 } ndupes_format;
 
+/* Flags of ndupes_write_groups_flags. */
+#define NDUPES_WRITE_NUL 1u    /* TEXT and OMIT_FIRST: end each path with NUL, not a newline */
+#define NDUPES_WRITE_ESCAPE 2u /* TEXT and OMIT_FIRST: escape paths as TSV does (for a
+                                  terminal: a control character in a name is shown, not run) */
+
 /**
- * Writes the groups of the last ndupes_corpus_group() to out.
- * @param nul  1: terminate each path with NUL instead of a newline (TEXT and OMIT_FIRST).
- * @return NDUPES_OK, or NDUPES_ERR_IO when writing failed (errno kept).
+ * Writes the groups of the last ndupes_corpus_group() to out: each group's members in
+ * order, the representative first.  TSV escapes tab, newline, carriage return and
+ * backslash as \t \n \r \\, and every other control character (C0, DEL, C1) and byte
+ * that is not UTF-8 as \xHH; JSON escapes paths as ndupes_json_write_string does.
+ * @param flags  NDUPES_WRITE_NUL, NDUPES_WRITE_ESCAPE, or 0.
+ * @return NDUPES_OK; NDUPES_ERR_IO when writing failed (errno kept); NDUPES_ERR_INTERRUPTED
+ *         when c was interrupted (checked between groups); NDUPES_ERR_ARG.
  */
+NDUPES_API ndupes_status ndupes_write_groups_flags(const ndupes_corpus *c, FILE *out,
+                                                   ndupes_format fmt, unsigned flags);
+
+/** As ndupes_write_groups_flags with flags NDUPES_WRITE_NUL when nul is 1, else 0. */
 NDUPES_API ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out,
                                              ndupes_format fmt, int nul);
 
 /**
- * Writes s as a JSON string (with the quotes) to out: ", \ and control characters
- * escaped, valid UTF-8 copied, each invalid byte written as \u00XX of its Latin-1 value
- * so that the output is always valid JSON and UTF-8.
+ * Writes s as a JSON string (with the quotes) to out: ", \, the control characters (C0,
+ * DEL and the C1 controls U+0080..U+009F) and U+2028/U+2029 escaped, other valid UTF-8
+ * copied, and each byte that is not part of valid UTF-8 written as \udcXX (XX its value:
+ * the lone surrogate of Python's surrogateescape), so that the output is valid JSON and
+ * UTF-8 and the bytes can be recovered (Python: os.fsencode(json.loads(...))).
  * @return 0 on success, -1 when writing failed.
  */
 NDUPES_API int ndupes_json_write_string(FILE *out, const char *s, size_t len);

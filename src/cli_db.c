@@ -4,10 +4,13 @@
  *   ndupes db stats --db FILE                   what the index holds
  *   ndupes db prune --db FILE --max-age AGE     forget articles first seen before AGE ago
  *   ndupes db forget --db FILE PATH...          forget the articles stored under PATH
- * Each is one transaction, like a run; --wait applies as for a run.
+ * Each is one transaction, like a run; --wait applies as for a run.  Each takes its
+ * settings (the shingle size) from the index, and refuses a file that holds no index
+ * rather than create one.
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <string.h>
 #include <time.h>
@@ -19,10 +22,12 @@ static void db_usage(FILE *f)
           "       ndupes db forget --db FILE [--wait SECONDS] PATH...\n"
           "\n"
           "stats:  the number of articles and groups in the index, and its time span.\n"
-          "prune:  forget the articles first seen more than AGE ago (7d, 36h, 90m...).\n"
-          "forget: forget the articles stored under each PATH (as it was given to ndupes).\n"
+          "prune:  forget the articles first seen more than AGE ago; AGE is a number and a\n"
+          "        unit: s, m, h, d or w (90s, 30m, 12h, 7d, 2w).\n"
+          "forget: forget the articles stored under each PATH, in any spelling (relative,\n"
+          "        absolute, through a symlink: files are known by their canonical path).\n"
           "Exit status: 0 done, 1 a PATH to forget was not in the index, 2 error,\n"
-          "75 the index is held by another run.\n",
+          "75 the index is held by another run, 129/130/143 interrupted (rolled back).\n",
           f);
 }
 
@@ -67,7 +72,8 @@ int cli_db(int argc, char **argv)
             break;
         case 'a':
             if (!cli_parse_duration(optarg, &max_age))
-                return cli_usage_error("db", "--max-age: '%s' is not a duration", optarg);
+                return cli_usage_error("db", "--max-age: '%s' is not a duration: "
+                                       CLI_DURATION_HELP, optarg);
             break;
         case 'w':
             if (!cli_parse_double(optarg, 0, 86400 * 365.0, &wait))
@@ -93,10 +99,12 @@ int cli_db(int argc, char **argv)
         return EXIT_USAGE;
     }
     int rc = 0;
+    if (cli_interrupted)
+        ndupes_corpus_interrupt(cp);
     if (strcmp(what, "stats") == 0)
         st = ndupes_corpus_open_db_readonly(cp, db);
     else
-        st = ndupes_corpus_open_db(cp, db, wait, (int64_t)time(NULL));
+        st = ndupes_corpus_open_db_existing(cp, db, wait, (int64_t)time(NULL));
     if (st != NDUPES_OK) {
         rc = cli_db_error(db, cp, st);
         ndupes_corpus_free(cp);
@@ -113,14 +121,11 @@ int cli_db(int argc, char **argv)
                    "first seen   %s .. %s\n",
                    (long long)k.articles, (long long)k.groups, (long long)k.grouped, a, b);
         }
-    } else if (strcmp(what, "prune") == 0) {
-        size_t gone = 0;
-        st = ndupes_corpus_prune(cp, (int64_t)time(NULL) - max_age, &gone);
-        if (st == NDUPES_OK)
-            printf("%zu articles forgotten\n", gone);
     } else {
         size_t gone = 0;
-        for (int i = optind; i < argc && st == NDUPES_OK; i++) {
+        if (strcmp(what, "prune") == 0)
+            st = ndupes_corpus_prune(cp, (int64_t)time(NULL) - max_age, &gone);
+        for (int i = optind; strcmp(what, "forget") == 0 && i < argc && st == NDUPES_OK; i++) {
             int found = 0;
             st = ndupes_corpus_forget(cp, argv[i], &found);
             if (st == NDUPES_OK && !found) {
@@ -129,11 +134,16 @@ int cli_db(int argc, char **argv)
             }
             gone += found != 0;
         }
+        /* The count is printed once it is true: after the commit. */
+        if (st == NDUPES_OK)
+            st = cli_interrupted ? NDUPES_ERR_INTERRUPTED : ndupes_corpus_commit(cp);
         if (st == NDUPES_OK)
             printf("%zu articles forgotten\n", gone);
     }
-    if (st == NDUPES_OK && strcmp(what, "stats") != 0)
-        st = ndupes_corpus_commit(cp);
+    if (st == NDUPES_OK && fflush(stdout) != 0) {
+        cli_warn("stdout", "%s", strerror(errno));
+        rc = EXIT_USAGE;
+    }
     if (st != NDUPES_OK)
         rc = cli_db_error(db, cp, st);
     ndupes_corpus_free(cp);

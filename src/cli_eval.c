@@ -6,9 +6,12 @@
  * to a truth line by its path as given, else by the truth path being a trailing part of it
  * ("articles/x.txt" matches "../shared/devset/articles/x.txt"), else by base name when that
  * base name is unique in TRUTH.  Files without a truth line are left out of the figures
- * (and counted).  Prints pairwise precision, recall, F1 and the adjusted Rand index, then
- * the wrong pairs with their scores: merged (grouped but different in truth) and split
- * (same in truth but not grouped).
+ * (and counted); truth lines that name no file given are said on stderr (a typo in a path,
+ * or the wrong folder, would otherwise quietly shrink the sample).  When no file given has
+ * a truth line, there is nothing to measure: exit 2, not an F1 of 1.  Prints pairwise
+ * precision, recall, F1 and the adjusted Rand index, then the wrong pairs with their
+ * scores: merged (grouped but different in truth) and split (same in truth but not
+ * grouped).
  */
 #include "cli.h"
 
@@ -145,7 +148,9 @@ static void eval_usage(FILE *f)
           "(lines FILE<TAB>CLUSTER; files matched by path, trailing path or unique base name)\n"
           "and prints pairwise precision, recall, F1 and the adjusted Rand index, then the\n"
           "wrong pairs with their scores: merged (grouped, different in TRUTH) and split\n"
-          "(same cluster in TRUTH, not grouped).\n",
+          "(same cluster in TRUTH, not grouped).  Truth lines that name no file given are\n"
+          "said on stderr.  Exit status: 0 done, 1 some files unreadable, 2 error (also\n"
+          "when no file given has a truth line).\n",
           f);
 }
 
@@ -186,7 +191,8 @@ int cli_eval(int argc, char **argv)
     size_t *tl = malloc((n ? n : 1) * sizeof *tl), *pl = malloc((n ? n : 1) * sizeof *pl);
     size_t *idx = malloc((n ? n : 1) * sizeof *idx);
     char **names = malloc((n ? n : 1) * sizeof *names);
-    if (!tid || !tl || !pl || !idx || !names) {
+    unsigned char *used = calloc(t.n ? t.n : 1, 1);
+    if (!tid || !tl || !pl || !idx || !names || !used) {
         cli_warn(NULL, "out of memory");
         rc = EXIT_USAGE;
         goto out;
@@ -200,11 +206,26 @@ int cli_eval(int argc, char **argv)
             unlabeled++;
             continue;
         }
+        used[ti] = 1;
         idx[m] = i;
         tl[m] = tid[ti];
         size_t g = ndupes_corpus_group_of(c, i);
         pl[m] = g != SIZE_MAX ? g : n + i;
         m++;
+    }
+    size_t unused = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        if (used[i])
+            continue;
+        if (unused++ < 5)
+            cli_warn(tpath, "no file given for the truth line '%s'", t.file[i]);
+    }
+    if (unused > 5)
+        cli_warn(tpath, "... %zu truth lines in all name no file given", unused);
+    if (m == 0) {
+        cli_warn(tpath, "none of the %zu files given has a truth line: nothing to measure", n);
+        rc = EXIT_USAGE;
+        goto out;
     }
     ndupes_metrics mt;
     if (ndupes_metrics_compute(tl, pl, m, &mt) != NDUPES_OK) {
@@ -221,7 +242,7 @@ int cli_eval(int argc, char **argv)
                             "split (same in truth, not grouped)"};
     for (int kind = 0; kind < 2; kind++) {
         size_t shown = 0, total = 0;
-        for (size_t a = 0; a < m; a++)
+        for (size_t a = 0; a < m && !cli_interrupted; a++)
             for (size_t b = a + 1; b < m; b++) {
                 int same_t = tl[a] == tl[b], same_p = pl[a] == pl[b];
                 if (kind == 0 ? !(same_p && !same_t) : !(same_t && !same_p))
@@ -239,12 +260,15 @@ int cli_eval(int argc, char **argv)
             printf("  ... and %zu more\n", total - shown);
     }
     rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
+    if (cli_interrupted)
+        rc = cli_stopped(NULL, false);
 out:
     free(tid);
     free(tl);
     free(pl);
     free(idx);
     free(names);
+    free(used);
     ndupes_corpus_free(c);
     truth_free(&t);
     cli_paths_free(&r.inputs);

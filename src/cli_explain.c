@@ -2,13 +2,17 @@
  * cli_explain.c - `ndupes explain A B`: why two articles are, or are not, duplicates.
  *
  * Prints the pair's scores (Jaccard, containment each way, shared quotes) against the
- * threshold, then the kept paragraphs of A that match a kept paragraph of B, side by side
- * with their shingle Jaccard, and what each side's reader dropped as boilerplate.
+ * threshold, and which of them made the score (the scorer takes the larger of the
+ * containment of the smaller text in the larger, and the quotes both keep, each counted only
+ * above a floor of shared text), then the kept paragraphs of A that match a kept paragraph
+ * of B, side by side with their shingle Jaccard, and what each side's reader dropped as
+ * boilerplate.
  */
 #include "cli.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <string.h>
 
 #define SHOW 70 /* characters of a paragraph shown */
@@ -19,9 +23,10 @@ static void explain_usage(FILE *f)
     fputs("usage: ndupes explain [-t X] [--shingle N] FILE_A FILE_B\n"
           "\n"
           "Shows why two articles are or are not near-duplicates: the scores against the\n"
-          "threshold, the matching paragraphs side by side with their similarity, and the\n"
-          "boilerplate each side dropped.  Exit 0 when they are duplicates at the threshold,\n"
-          "1 when they are not, 2 on error.\n",
+          "threshold and which signal decided (containment of one text in the other, or the\n"
+          "direct quotes both keep), the matching paragraphs side by side with their\n"
+          "similarity, and the boilerplate each side dropped.  Exit 0 when they are\n"
+          "duplicates at the threshold, 1 when they are not, 2 on error.\n",
           f);
 }
 
@@ -29,6 +34,28 @@ static void show(const char *label, const char *s)
 {
     size_t n = strlen(s);
     printf("    %s %.*s%s\n", label, (int)(n > SHOW ? SHOW : n), s, n > SHOW ? "..." : "");
+}
+
+/* Says which signal the score is: containment (of which side in which), the quotes, or
+ * none (both under their floors). */
+static void deciding(const ndupes_score *s, int dup)
+{
+    double contain = fmax(s->contain_a, s->contain_b);
+    const char *how = dup ? "decided by" : "strongest signal";
+    if (s->score <= 0) {
+        printf("%s: none: %u shingles and %u quotes shared, too few to count (one common "
+               "sentence or quote does not make two stories one)\n",
+               dup ? "decided by" : "why not", s->shared, s->shared_quotes);
+    } else if (fabs(s->score - contain) < 1e-9) {
+        int a_in_b = s->contain_a >= s->contain_b;
+        printf("%s: containment: %s of %s's text is found in %s (%.3f)\n", how,
+               contain >= 0.995 ? "all" : contain >= 0.5 ? "most" : "part", a_in_b ? "A" : "B",
+               a_in_b ? "B" : "A", contain);
+    } else {
+        printf("%s: the direct quotes: both keep each other's quotes (A's in B %.3f, B's in A "
+               "%.3f, %u quotes word for word), as a rewrite keeps its source's\n",
+               how, s->quote_a, s->quote_b, s->shared_quotes);
+    }
 }
 
 static void dropped(const char *name, const ndupes_doc *d)
@@ -109,6 +136,7 @@ int cli_explain(int argc, char **argv)
     printf("A: %s\nB: %s\n", argv[optind], argv[optind + 1]);
     printf("verdict: %s (score %.3f, threshold %.3f)\n", dup ? "DUPLICATES" : "not duplicates",
            s.score, cfg.threshold);
+    deciding(&s, dup);
     printf("shingles: A %u, B %u, shared %u; Jaccard %.3f\n", s.shingles_a, s.shingles_b,
            s.shared, s.jaccard);
     printf("containment: A in B %.3f, B in A %.3f\n", s.contain_a, s.contain_b);

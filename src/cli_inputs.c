@@ -1,6 +1,12 @@
 /*
  * cli_inputs.c - turning command-line paths and stdin lists into the list of files.
  *
+ * A run takes at most CLI_FILES_MAX files, and a list on stdin at most CLI_LIST_BYTES of
+ * names, each at most CLI_NAME_MAX bytes: `yes | ndupes -` stops at the limit with a
+ * message instead of growing until the machine runs out of memory.  Reading a list,
+ * walking and the stats of a list's names stop as soon as the run is interrupted (a signal
+ * handler sets cli_interrupted; the caller then ends the run).
+ *
  * Directories are walked recursively in name order (so runs are reproducible), skipping
  * hidden entries (".git", ".cache", editor backups) and never following a symlink to a
  * directory: a symlink loop cannot trap the walk.  Symlinks to files are kept; the library
@@ -22,6 +28,10 @@
 
 bool cli_paths_add(cli_paths *p, const char *s, size_t len)
 {
+    if (p->n >= CLI_FILES_MAX) {
+        p->over = true;
+        return false;
+    }
     if (p->n == p->cap) {
         size_t nc = p->cap ? p->cap * 2 : 256;
         char **v = realloc(p->v, nc * sizeof *v);
@@ -72,7 +82,7 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
     bool ok = true;
     struct dirent *e;
     errno = 0;
-    while ((e = readdir(d)) != NULL) {
+    while (!cli_interrupted && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
         if (n == cap) {
@@ -105,7 +115,7 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
         qsort(names, n, sizeof *names, cmp_name);
     size_t dl = strlen(dir);
     bool slash = dl > 0 && dir[dl - 1] == '/';
-    for (size_t i = 0; i < n && ok; i++) {
+    for (size_t i = 0; i < n && ok && !cli_interrupted; i++) {
         const char *name = names[i] + 1;
         size_t len = dl + !slash + strlen(name);
         char *full = malloc(len + 1);
@@ -142,9 +152,13 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
     return ok;
 }
 
-bool cli_collect(cli_paths *p, const char *path)
+bool cli_collect(cli_paths *p, const char *path, cli_paths *roots)
 {
     struct stat sb;
+    /* A path given is a root: with an index, what was stored under it and is gone is
+     * forgotten (a path that does not exist any more included). */
+    if (roots && !cli_paths_add(roots, path, strlen(path)))
+        return false;
     if (stat(path, &sb) != 0) {
         cli_note(path, "%s", strerror(errno));
         p->failed++;
@@ -170,7 +184,7 @@ static void *stat_worker(void *arg)
 {
     stat_job *j = arg;
     size_t i;
-    while ((i = atomic_fetch_add(&j->next, 1)) < j->n) {
+    while (!cli_interrupted && (i = atomic_fetch_add(&j->next, 1)) < j->n) {
         struct stat sb;
         j->err[i] = stat(j->names[i], &sb) == 0 ? 0 : errno;
         j->dir[i] = j->err[i] == 0 && S_ISDIR(sb.st_mode);
@@ -199,53 +213,132 @@ static void stat_all(stat_job *j, unsigned jobs)
         pthread_join(tid[t], NULL);
 }
 
-bool cli_read_list(cli_paths *p, FILE *f, int sep, unsigned jobs)
+/* The names of a list, in one buffer (NUL-terminated, one after another): a list of
+ * 10,000,000 short names costs its bytes and an offset each, not a malloc each. */
+typedef struct name_list {
+    char *buf;
+    size_t len, cap;
+    size_t *off;
+    size_t n, ncap;
+} name_list;
+
+static bool names_add(name_list *l, const char *s, size_t len)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    bool ok = true;
-    cli_paths names = {0};
-    while ((n = getdelim(&line, &cap, sep, f)) > 0) {
-        size_t len = (size_t)n;
-        if (line[len - 1] == sep)
-            len--;
-        if (sep == '\n' && len && line[len - 1] == '\r')
-            len--;
-        if (len == 0)
+    if (l->n == l->ncap) {
+        size_t nc = l->ncap ? l->ncap * 2 : 1024;
+        size_t *o = realloc(l->off, nc * sizeof *o);
+        if (!o)
+            return false;
+        l->off = o;
+        l->ncap = nc;
+    }
+    if (l->len + len + 1 > l->cap) {
+        size_t nc = l->cap ? l->cap * 2 : 1 << 16;
+        while (nc < l->len + len + 1)
+            nc *= 2;
+        char *b = realloc(l->buf, nc);
+        if (!b)
+            return false;
+        l->buf = b;
+        l->cap = nc;
+    }
+    l->off[l->n++] = l->len;
+    memcpy(l->buf + l->len, s, len);
+    l->buf[l->len + len] = '\0';
+    l->len += len + 1;
+    return true;
+}
+
+/* Splits the list on f into names, within the limits.  Returns false when memory ran out
+ * or a limit was passed (p->over). */
+static bool read_names(name_list *names, cli_paths *p, FILE *f, int sep)
+{
+    static char buf[1 << 16];
+    char name[CLI_NAME_MAX + 1];
+    size_t len = 0;
+    bool toolong = false, nul = false;
+    for (;;) {
+        size_t got = fread(buf, 1, sizeof buf, f);
+        for (size_t i = 0; i <= got; i++) {
+            bool end = i < got ? buf[i] == (char)sep : got < sizeof buf && feof(f);
+            if (!end) {
+                if (i == got)
+                    break;
+                if (len < CLI_NAME_MAX)
+                    name[len++] = buf[i];
+                else
+                    toolong = true;
+                nul |= buf[i] == '\0';
+                continue;
+            }
+            if (sep == '\n' && len && name[len - 1] == '\r')
+                len--;
+            if (toolong) {
+                cli_note("-", "a file name in the list is longer than %d bytes; skipped",
+                         CLI_NAME_MAX);
+                p->failed++;
+            } else if (nul) {
+                cli_note("-", "a file name in the list contains a NUL byte (use -0 for "
+                         "NUL-separated lists); skipped");
+                p->failed++;
+            } else if (len) {
+                if (names->n >= CLI_FILES_MAX || names->len + len + 1 > CLI_LIST_BYTES) {
+                    p->over = true; /* said by the caller */
+                    return false;
+                }
+                if (!names_add(names, name, len))
+                    return false;
+            }
+            len = 0;
+            toolong = nul = false;
+        }
+        if (got == sizeof buf)
             continue;
-        line[len] = '\0';
-        if (memchr(line, '\0', len)) {
-            cli_note("-", "a file name in the list contains a NUL byte (use -0 for NUL-separated lists); skipped");
-            p->failed++;
+        if (ferror(f) && errno == EINTR && !cli_interrupted) {
+            clearerr(f); /* a signal that does not stop the run (SIGWINCH...) */
             continue;
         }
-        if (!(ok = cli_paths_add(&names, line, len)))
-            break;
+        break;
     }
-    if (ferror(f)) {
+    if (ferror(f) && !cli_interrupted) {
         cli_note("-", "reading the list of files: %s", strerror(errno));
         p->failed++;
     }
-    free(line);
-    stat_job j = {.names = names.v, .n = names.n, .err = calloc(names.n + 1, sizeof *j.err),
-                  .dir = calloc(names.n + 1, sizeof *j.dir)};
-    if (ok && (!j.err || !j.dir))
+    return true;
+}
+
+bool cli_read_list(cli_paths *p, FILE *f, int sep, unsigned jobs, cli_paths *roots)
+{
+    name_list names = {0};
+    bool ok = read_names(&names, p, f, sep);
+    size_t n = names.n;
+    stat_job j = {.names = calloc(n + 1, sizeof *j.names), .n = n,
+                  .err = calloc(n + 1, sizeof *j.err), .dir = calloc(n + 1, sizeof *j.dir)};
+    if (ok && (!j.names || !j.err || !j.dir))
         ok = false;
-    if (ok)
+    for (size_t i = 0; ok && i < n; i++)
+        j.names[i] = names.buf + names.off[i];
+    if (ok && !cli_interrupted)
         stat_all(&j, jobs);
-    for (size_t i = 0; ok && i < names.n; i++) {
-        if (j.err[i]) {
-            cli_note(names.v[i], "%s", strerror(j.err[i]));
+    for (size_t i = 0; ok && i < n && !cli_interrupted; i++) {
+        const char *nm = j.names[i];
+        /* Folders, and names that do not exist (any more), are roots (cli_collect). */
+        bool gone = j.err[i] == ENOENT || j.err[i] == ENOTDIR;
+        if (roots && (j.dir[i] || gone) && !cli_paths_add(roots, nm, strlen(nm)))
+            ok = false;
+        else if (j.err[i]) {
+            cli_note(nm, "%s", strerror(j.err[i]));
             p->failed++;
         } else if (j.dir[i]) {
-            ok = walk(p, names.v[i], 0);
+            ok = walk(p, nm, 0);
         } else {
-            ok = cli_paths_add(p, names.v[i], strlen(names.v[i]));
+            ok = cli_paths_add(p, nm, strlen(nm));
         }
     }
+    free(j.names);
     free(j.err);
     free(j.dir);
-    cli_paths_free(&names);
+    free(names.buf);
+    free(names.off);
     return ok;
 }

@@ -2,10 +2,20 @@
  * cli_main.c - the ndupes command: options, inputs, the grouping run, exit status.
  *
  * `ndupes [OPTIONS] PATH...` groups near-duplicate articles and prints the groups;
- * `ndupes strip|explain|eval ...` are subcommands (cli_strip.c, cli_explain.c, cli_eval.c).
- * Results go to stdout only; every diagnostic goes to stderr as "ndupes: PATH: reason".
- * Exit status: 0 done, 1 done but some inputs could not be read, 2 usage or fatal error,
- * 75 the database is held by another run.
+ * `ndupes strip|explain|eval|db ...` are subcommands (cli_strip.c, cli_explain.c,
+ * cli_eval.c, cli_db.c).  Results go to stdout only; every diagnostic goes to stderr as
+ * "ndupes: PATH: reason".  Exit status: 0 done, 1 done but some inputs could not be read,
+ * 2 usage or fatal error, 75 the database is held by another run, 128 + N interrupted by
+ * signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
+ *
+ * With --db, a run computes its groups, commits them to the index, and only then prints
+ * them: a run whose commit fails prints nothing (exit 2) and the next run reports the same
+ * groups again.  SIGPIPE is ignored, so a closed stdout is a write error: a reader that
+ * went away (`| head -1`) ends the run with 141 as SIGPIPE would, quietly without an
+ * index; once a run is stored, a stdout that fails (a closed pipe: 141; a full disk: 2) is
+ * said on stderr, with `ndupes --db FILE --all` to print every stored group.  A signal ends the run within about
+ * a second in every stage, the index rolled back; once the run is committed (while
+ * printing), the run is kept and the message says so.
  */
 #include "cli.h"
 
@@ -34,6 +44,12 @@ static void usage(FILE *f)
           "PATH is a file or a directory (walked recursively; hidden entries skipped).\n"
           "With '-' or no PATH and stdin not a terminal, file names are read from stdin.\n"
           "\n"
+          "The representative is the original the others derive from, judged by the text\n"
+          "(a copy is either a cut of its source, nearly all found in it and clearly\n"
+          "shorter, or a rewrite, sharing only part and longer), then the earliest mtime\n"
+          "(and first-seen time in the index), then the most text.  A member's score is\n"
+          "its best link into the group: its highest pair score with another member.\n"
+          "\n"
           "Options:\n"
           "  -0, --null            file names on stdin are NUL-separated; text and\n"
           "                        --omit-first output ends each path with NUL\n"
@@ -45,10 +61,13 @@ static void usage(FILE *f)
           "      --shingle N       words per shingle, 2..8 (default 5)\n"
           "      --db FILE         keep a persistent index in FILE (SQLite): read only new or\n"
           "                        changed files, match them against everything stored, and\n"
-          "                        report the groups that gained a member in this run\n"
+          "                        report the groups that gained a member in this run; files\n"
+          "                        are known by their canonical absolute path, and stored\n"
+          "                        files under the PATHs given that are gone are forgotten\n"
           "      --all             with --db: report every stored group\n"
           "      --max-age AGE     with --db: first forget articles first seen more than AGE\n"
-          "                        ago (e.g. 7d, 36h, 90m)\n"
+          "                        ago; AGE is a number and a unit: s, m, h, d or w\n"
+          "                        (90s, 30m, 12h, 7d, 2w)\n"
           "      --wait SECONDS    with --db: wait this long for another run to finish\n"
           "                        (default 0), then exit 75\n"
           "      --baseline        the naive method for comparison: whole-page word\n"
@@ -60,8 +79,17 @@ static void usage(FILE *f)
           "  -h, --help            print this help and exit\n"
           "  -V, --version         print the version and exit\n"
           "\n"
+          "Output: JSON and TSV escape every control character in paths (TSV as \\t \\n \\r\n"
+          "\\\\ and \\xHH, also for bytes that are not UTF-8; JSON writes such bytes as\n"
+          "\\udcXX, Python's surrogateescape); text output to a terminal shows them escaped\n"
+          "like TSV, and raw when piped.  With --db, paths are printed as stored (canonical,\n"
+          "absolute), and groups only after the run is committed.\n"
+          "\n"
           "Exit status: 0 done; 1 done, but some inputs could not be read (each named on\n"
-          "stderr); 2 usage or fatal error; 75 the database is held by another run.\n"
+          "stderr); 2 usage or fatal error (with --db: nothing stored, nothing printed; or\n"
+          "stdout failed after the run was stored, which is said); 75 the database is held\n"
+          "by another run; 129, 130, 143 interrupted by SIGHUP, SIGINT, SIGTERM (the index\n"
+          "rolled back); 141 stdout closed by its reader (| head), as SIGPIPE would.\n"
           "See ndupes(1) for the output formats and examples.\n",
           f);
 }
@@ -164,8 +192,8 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
             break;
         case OPT_MAXAGE:
             if (!cli_parse_duration(optarg, &r->max_age))
-                return cli_usage_error(cmd, "--max-age: '%s' is not a duration (e.g. 7d, 36h)",
-                                       optarg);
+                return cli_usage_error(cmd, "--max-age: '%s' is not a duration: "
+                                       CLI_DURATION_HELP, optarg);
             break;
         case OPT_WAIT:
             if (!cli_parse_double(optarg, 0, 86400 * 365.0, &r->wait))
@@ -208,24 +236,41 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
     return 0;
 }
 
+void cli_run_free(cli_run *r)
+{
+    cli_paths_free(&r->inputs);
+    cli_paths_free(&r->roots);
+}
+
 int cli_gather(cli_run *r, int argc, char **argv, int first)
 {
     int stdin_list = first >= argc && !isatty(STDIN_FILENO);
+    cli_paths *roots = r->db ? &r->roots : NULL;
     if (first >= argc && !stdin_list)
         return cli_usage_error(NULL, "no files given (and stdin is a terminal)");
-    for (int i = first; i < argc; i++) {
+    for (int i = first; i < argc && !cli_interrupted; i++) {
         if (strcmp(argv[i], "-") == 0) {
             stdin_list = 1;
             continue;
         }
-        if (!cli_collect(&r->inputs, argv[i]))
-            goto nomem;
+        if (!cli_collect(&r->inputs, argv[i], roots))
+            goto fail;
     }
-    if (stdin_list && !cli_read_list(&r->inputs, stdin, r->nul ? '\0' : '\n', r->cfg.jobs))
-        goto nomem;
+    if (stdin_list && !cli_interrupted &&
+        !cli_read_list(&r->inputs, stdin, r->nul ? '\0' : '\n', r->cfg.jobs, roots))
+        goto fail;
+    if (cli_interrupted)
+        return cli_stopped(r->db, false);
     return 0;
-nomem:
-    cli_warn(NULL, "out of memory while listing files");
+fail:
+    if (cli_interrupted)
+        return cli_stopped(r->db, false);
+    if (r->inputs.over || r->roots.over)
+        cli_warn(NULL, "too many files: one run takes at most %d files, and a list on stdin "
+                 "at most %d MiB of names; nothing done (split the run)", CLI_FILES_MAX,
+                 CLI_LIST_BYTES >> 20);
+    else
+        cli_warn(NULL, "out of memory while listing files");
     return EXIT_USAGE;
 }
 
@@ -262,6 +307,24 @@ static double peak_rss_mb(void)
     return (double)ru.ru_maxrss / 1024.0;
 }
 
+/* The run's library error as an exit status, after saying it. */
+static int run_error(cli_run *r, ndupes_corpus *c, ndupes_status st)
+{
+    if (cli_interrupted || st == NDUPES_ERR_INTERRUPTED)
+        return cli_stopped(r->db, false);
+    if (r->db && ndupes_corpus_has_db(c) && st != NDUPES_ERR_DB_BUSY) {
+        /* The index was open: the run is rolled back. */
+        const char *more = ndupes_corpus_errmsg(c);
+        cli_warn(r->db, "%s; the run is not stored (the index is as the last run left it)",
+                 *more ? more : ndupes_strerror(st));
+        return EXIT_USAGE;
+    }
+    if (r->db)
+        return cli_db_error(r->db, c, st);
+    cli_warn(NULL, "%s", ndupes_strerror(st));
+    return EXIT_USAGE;
+}
+
 int cli_group(cli_run *r, ndupes_corpus **out)
 {
     ndupes_status st;
@@ -270,7 +333,11 @@ int cli_group(cli_run *r, ndupes_corpus **out)
         cli_warn(NULL, "%s", ndupes_strerror(st));
         return EXIT_USAGE;
     }
+    /* A signal before the corpus existed did not reach it. */
+    if (cli_interrupted)
+        ndupes_corpus_interrupt(c);
     ndupes_corpus_set_log(c, cli_log, NULL);
+    st = NDUPES_OK;
     if (r->db) {
         st = ndupes_corpus_open_db(c, r->db, r->wait, (int64_t)time(NULL));
         if (st == NDUPES_OK && r->max_age) {
@@ -279,28 +346,26 @@ int cli_group(cli_run *r, ndupes_corpus **out)
             if (st == NDUPES_OK && cli_verbose > 0)
                 cli_warn(r->db, "%zu articles older than the maximum age forgotten", gone);
         }
-        if (st != NDUPES_OK) {
-            int rc = cli_interrupted ? 128 + cli_interrupted : cli_db_error(r->db, c, st);
-            ndupes_corpus_free(c);
-            return rc;
-        }
         ndupes_corpus_report_all(c, r->all);
     }
     progress pr = {mono(), 0};
-    if (cli_verbose >= 0 && isatty(STDERR_FILENO))
+    if (st == NDUPES_OK && cli_verbose >= 0 && isatty(STDERR_FILENO))
         ndupes_corpus_set_progress(c, on_progress, &pr);
-    st = ndupes_corpus_add_files(c, (const char *const *)r->inputs.v, r->inputs.n);
+    if (st == NDUPES_OK)
+        st = ndupes_corpus_add_files(c, (const char *const *)r->inputs.v, r->inputs.n);
     if (pr.shown && cli_progress_shown)
         fputs("\r\033[K", stderr);
     cli_progress_shown = 0;
+    if (st == NDUPES_OK && r->db) {
+        size_t gone = 0;
+        st = ndupes_corpus_forget_gone(c, (const char *const *)r->roots.v, r->roots.n, &gone);
+        if (st == NDUPES_OK && gone && cli_verbose > 0)
+            cli_warn(r->db, "%zu articles whose files are gone forgotten", gone);
+    }
     if (st == NDUPES_OK)
         st = ndupes_corpus_group(c);
     if (st != NDUPES_OK) {
-        int rc = cli_interrupted ? 128 + cli_interrupted
-                 : r->db         ? cli_db_error(r->db, c, st)
-                                 : (cli_warn(NULL, "%s", ndupes_strerror(st)), EXIT_USAGE);
-        if (cli_interrupted)
-            cli_warn(NULL, "interrupted; %s", r->db ? "the index is unchanged" : "nothing written");
+        int rc = run_error(r, c, st);
         ndupes_corpus_free(c);
         return rc;
     }
@@ -328,6 +393,32 @@ static void on_signal(int sig)
     ndupes_interrupt();
 }
 
+void cli_signals(void)
+{
+    /* No SA_RESTART: a read or write blocked when the signal comes returns EINTR. */
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int cli_stopped(const char *db, bool committed)
+{
+    int sig = cli_interrupted ? cli_interrupted : SIGINT;
+    const char *name = sig == SIGHUP ? "SIGHUP" : sig == SIGTERM ? "SIGTERM" : "SIGINT";
+    if (!db)
+        cli_warn(NULL, "interrupted (%s)", name);
+    else if (committed)
+        cli_warn(db, "interrupted (%s) while printing; the run is stored in the index "
+                 "('ndupes --db %s --all' prints every group)", name, db);
+    else
+        cli_warn(db, "interrupted (%s); the index is unchanged", name);
+    return 128 + sig;
+}
+
 int cli_db_error(const char *db, ndupes_corpus *c, ndupes_status st)
 {
     const char *more = ndupes_corpus_errmsg(c);
@@ -335,61 +426,85 @@ int cli_db_error(const char *db, ndupes_corpus *c, ndupes_status st)
         cli_warn(db, "database is locked by another run; try again later or use --wait");
         return EXIT_BUSY;
     }
+    if (st == NDUPES_ERR_INTERRUPTED || cli_interrupted)
+        return cli_stopped(db, false);
     cli_warn(db, "%s", *more ? more : ndupes_strerror(st));
     return EXIT_USAGE;
 }
 
+/* With --db, commits; then prints the groups.  Returns the exit status. */
+static int finish(cli_run *r, ndupes_corpus *c)
+{
+    ndupes_status st;
+    if (r->db) {
+        if (cli_interrupted)
+            return cli_stopped(r->db, false);
+        if ((st = ndupes_corpus_commit(c)) != NDUPES_OK) {
+            /* Nothing printed: the next run reports the same groups again. */
+            if (st == NDUPES_ERR_DB_BUSY || st == NDUPES_ERR_INTERRUPTED || cli_interrupted)
+                return cli_db_error(r->db, c, st);
+            cli_warn(r->db, "%s; the run is not stored, and its groups are not printed (the "
+                     "next run reports them)", ndupes_corpus_errmsg(c));
+            return EXIT_USAGE;
+        }
+    }
+    unsigned flags = (r->nul ? NDUPES_WRITE_NUL : 0) |
+                     (isatty(STDOUT_FILENO) ? NDUPES_WRITE_ESCAPE : 0);
+    errno = 0;
+    st = ndupes_write_groups_flags(c, stdout, r->format, flags);
+    if (st == NDUPES_OK && fflush(stdout) != 0)
+        st = NDUPES_ERR_IO;
+    if (st == NDUPES_ERR_INTERRUPTED || (st != NDUPES_OK && cli_interrupted))
+        return r->db ? cli_stopped(r->db, true) : cli_stopped(NULL, false);
+    if (st != NDUPES_OK) {
+        /* A reader that closed the pipe (| head) ends the run as SIGPIPE would, quietly,
+         * unless the run was stored: then what it did not print is said. */
+        int e = errno ? errno : EIO;
+        if (r->db)
+            cli_warn("stdout", "%s; the run is stored in the index, and 'ndupes --db %s "
+                     "--all' prints every group", strerror(e), r->db);
+        else if (e != EPIPE)
+            cli_warn("stdout", "%s", strerror(e));
+        return e == EPIPE ? 128 + SIGPIPE : EXIT_USAGE;
+    }
+    if (r->db && cli_verbose > 0) {
+        ndupes_stats s;
+        ndupes_corpus_stats(c, &s);
+        cli_warn(r->db, "%zu files already indexed, %zu new; %zu groups reported",
+                 ndupes_corpus_unchanged(c), s.articles, ndupes_corpus_ngroups(c));
+    }
+    return (ndupes_corpus_failed(c) || r->inputs.failed) ? EXIT_PARTIAL : 0;
+}
+
 int main(int argc, char **argv)
 {
+    /* strip and explain read one or two files and keep the default signals (a signal ends
+     * them at once); runs, eval and db look after an index and end cleanly. */
     if (argc > 1) {
         if (strcmp(argv[1], "strip") == 0)
             return cli_strip(argc - 1, argv + 1);
         if (strcmp(argv[1], "explain") == 0)
             return cli_explain(argc - 1, argv + 1);
+    }
+    cli_signals();
+    if (argc > 1) {
         if (strcmp(argv[1], "eval") == 0)
             return cli_eval(argc - 1, argv + 1);
         if (strcmp(argv[1], "db") == 0)
             return cli_db(argc - 1, argv + 1);
     }
-    struct sigaction sa = {0};
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-
     cli_run r = {0};
     int first;
     int rc = cli_parse_run(argc, argv, NULL, &r, &first);
     if (rc)
         return rc == 1 ? 0 : rc;
     rc = cli_gather(&r, argc, argv, first);
-    if (rc) {
-        cli_paths_free(&r.inputs);
-        return rc;
-    }
     ndupes_corpus *c = NULL;
-    rc = cli_group(&r, &c);
-    if (rc) {
-        cli_paths_free(&r.inputs);
-        return rc;
-    }
-    ndupes_status st = ndupes_write_groups(c, stdout, r.format, r.nul);
-    if (st == NDUPES_OK && fflush(stdout) != 0)
-        st = NDUPES_ERR_IO;
-    if (st != NDUPES_OK) {
-        cli_warn("stdout", "%s", strerror(errno));
-        rc = EXIT_USAGE;
-    } else if (r.db && (st = ndupes_corpus_commit(c)) != NDUPES_OK) {
-        rc = cli_db_error(r.db, c, st);
-    } else {
-        rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
-        if (r.db && cli_verbose > 0) {
-            ndupes_stats s;
-            ndupes_corpus_stats(c, &s);
-            cli_warn(r.db, "%zu files already indexed, %zu new; %zu groups reported",
-                     ndupes_corpus_unchanged(c), s.articles, ndupes_corpus_ngroups(c));
-        }
-    }
+    if (!rc)
+        rc = cli_group(&r, &c);
+    if (!rc)
+        rc = finish(&r, c);
     ndupes_corpus_free(c);
-    cli_paths_free(&r.inputs);
+    cli_run_free(&r);
     return rc;
 }

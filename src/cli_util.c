@@ -141,10 +141,14 @@ bool cli_parse_size(const char *s, unsigned long long *out)
 
 bool cli_parse_duration(const char *s, long long *seconds)
 {
+    /* A unit is required: "--max-age 7" meant a week to one user and seven seconds to the
+     * parser, which then forgot the whole index.  Lower case only: M is not minutes. */
     static const unit units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400},
                                  {'w', 7 * 86400}};
     unsigned long long v;
-    if (!parse_with_unit(s, units, sizeof units / sizeof units[0], false, &v) || v == 0 ||
+    size_t n = s ? strlen(s) : 0;
+    if (n < 2 || !isdigit((unsigned char)s[n - 2]) || !strchr("smhdw", s[n - 1]) ||
+        !parse_with_unit(s, units, sizeof units / sizeof units[0], false, &v) || v == 0 ||
         v > (1ULL << 40))
         return false;
     *seconds = (long long)v;

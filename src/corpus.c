@@ -43,6 +43,7 @@ ndupes_corpus *ndupes_corpus_create(const ndupes_config *cfg, ndupes_status *st)
         return NULL;
     }
     c->cfg = *cfg;
+    nd_run_arm(&c->run);
     if (st)
         *st = NDUPES_OK;
     return c;
@@ -78,6 +79,7 @@ void ndupes_corpus_free(ndupes_corpus *c)
     nd_tmap_free(&c->tmap);
     nd_tmap_free(&c->files);
     nd_tmap_free(&c->dbseen);
+    nd_tmap_free(&c->inputs);
     clear_groups(c);
     nd_store_close(c->db);
     nd_free(c);
@@ -229,14 +231,17 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
      * cost no slot: a run with nothing new stays small. */
     size_t *todo = nd_malloc((n ? n : 1) * sizeof *todo), m = 0;
     uint8_t *same = c->db ? nd_malloc(n ? n : 1) : NULL;
-    if (!todo || (c->db && (!same || !nd_inc_unchanged(c, paths, n, same)))) {
+    char **canon = NULL; /* with an index, files are known by their canonical paths */
+    if (!todo || (c->db && (!same || !(canon = nd_inc_prepare(c, paths, n, same))))) {
         nd_free(todo);
         nd_free(same);
         return NDUPES_ERR_NOMEM;
     }
+    if (canon)
+        paths = (const char *const *)canon;
     for (size_t i = 0; i < n; i++) {
         if (same && same[i])
-            c->unchanged++;
+            c->unchanged += same[i] == 1;
         else
             todo[m++] = i;
     }
@@ -245,6 +250,7 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
     if ((m && !slots) || !nd_corpus_reserve(c, m)) {
         nd_free(todo);
         nd_free(slots);
+        nd_inc_free_names(canon, n);
         return NDUPES_ERR_NOMEM;
     }
     /* Fingerprints are built in place, after the corpus's articles, and moved down over
@@ -255,13 +261,15 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
     job j = {.c = c, .paths = paths, .slots = slots, .fps = base, .idx = todo, .total = m};
     atomic_init(&j.done, 0);
     pthread_mutex_init(&j.mu, NULL);
-    nd_parallel_for(m, c->cfg.jobs, work_file, &j);
+    nd_parallel_for_run(&c->run, m, c->cfg.jobs, work_file, &j);
     pthread_mutex_destroy(&j.mu);
     ndupes_status ret = NDUPES_OK;
-    if (atomic_load(&nd_interrupted))
-        ret = NDUPES_ERR_INTERRUPTED;
     size_t k = 0;
     for (; k < m && ret == NDUPES_OK; k++) {
+        if (nd_run_stopped(&c->run)) {
+            ret = NDUPES_ERR_INTERRUPTED;
+            break;
+        }
         slot *s = &slots[k];
         nd_fp *f = &base[k];
         size_t i = todo[k];
@@ -286,7 +294,7 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
             break;
         }
         if (c->db) {
-            int known = nd_inc_known(c, paths[i], s->bytes, s->mtime, s->chash);
+            int known = nd_inc_known(c, paths[i], s->bytes, s->mtime, s->chash, s->dev, s->ino);
             if (known < 0) {
                 ret = NDUPES_ERR_DB;
                 break;
@@ -335,6 +343,7 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
         nd_fp_free(&base[k]);
     nd_free(slots);
     nd_free(todo);
+    nd_inc_free_names(canon, n);
     c->stats.t_read += nd_now() - t0;
     return ret;
 }
@@ -355,7 +364,8 @@ ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const v
     ndupes_doc_free(doc);
     if (!ok)
         return NDUPES_ERR_NOMEM;
-    char *nm = nd_strdup(name);
+    /* With an index, names are canonical absolute paths, as for files (paths.c). */
+    char *nm = c->db ? nd_canon_path(name) : nd_strdup(name);
     if (!nm) {
         nd_fp_free(&fp);
         return NDUPES_ERR_NOMEM;
@@ -460,7 +470,7 @@ static ndupes_status choose_voters(ndupes_corpus *c)
      * the articles are looked at on worker threads. */
     voter_job vj = {c, &paras, dup};
     if (st == NDUPES_OK)
-        nd_parallel_for(c->n, c->db ? 1 : c->cfg.jobs, work_voter, &vj);
+        nd_parallel_for_run(&c->run, c->n, c->db ? 1 : c->cfg.jobs, work_voter, &vj);
     nd_tmap_free(&paras);
     nd_tmap_free(&seen);
     nd_free(dup);
@@ -477,10 +487,16 @@ static ndupes_status learn_templates(ndupes_corpus *c)
         votes += c->fps[i].voter ? c->fps[i].npend : 0;
     if (!nd_tmap_reserve(&c->tmap, votes))
         return NDUPES_ERR_NOMEM;
-    for (size_t i = 0; i < c->n; i++)
-        for (size_t p = 0; c->fps[i].voter && p < c->fps[i].npend; p++)
+    for (size_t i = 0; i < c->n; i++) {
+        /* Counted once: after an interrupted call, an article whose short paragraphs were
+         * not merged yet still has them, and the next call must not count them again. */
+        if (c->items[i].voted || !c->fps[i].voter)
+            continue;
+        for (size_t p = 0; p < c->fps[i].npend; p++)
             if (!nd_tmap_add(&c->tmap, c->fps[i].pend[p].hash, 1))
                 return NDUPES_ERR_NOMEM;
+        c->items[i].voted = true;
+    }
     for (size_t i = 0; c->db && i < c->n; i++) {
         if (!nd_inc_template_counts(c, &c->fps[i]))
             return NDUPES_ERR_NOMEM;
@@ -501,7 +517,7 @@ static ndupes_status learn_templates(ndupes_corpus *c)
         goto out;
     }
     fin_job j = {c, tpl, nomem};
-    nd_parallel_for(c->n, c->cfg.jobs, work_finalize, &j);
+    nd_parallel_for_run(&c->run, c->n, c->cfg.jobs, work_finalize, &j);
     for (size_t i = 0; i < c->n; i++) {
         c->stats.templates += tpl[i];
         if (nomem[i])
@@ -608,30 +624,6 @@ static bool exact_classes(ndupes_corpus *c, uint32_t *pre, uint8_t *skip)
     return true;
 }
 
-/* Representative first: the oldest, then the one with most content, then by name. */
-static int rep_before(const ndupes_corpus *c, uint32_t a, uint32_t b)
-{
-    if (c->items[a].mtime != c->items[b].mtime)
-        return c->items[a].mtime < c->items[b].mtime;
-    if (c->fps[a].words != c->fps[b].words)
-        return c->fps[a].words > c->fps[b].words;
-    return strcmp(c->items[a].name, c->items[b].name) < 0;
-}
-
-typedef struct mrec {
-    uint32_t idx;
-    float score;
-} mrec;
-
-static int cmp_mrec(const void *x, const void *y, void *ctx)
-{
-    const ndupes_corpus *c = ctx;
-    const mrec *a = x, *b = y;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return strcmp(c->items[a->idx].name, c->items[b->idx].name);
-}
-
 typedef struct grec {
     size_t off, len;
 } grec;
@@ -643,16 +635,16 @@ static int cmp_grec(const void *x, const void *y, void *ctx)
     return strcmp(c->items[c->members[a->off]].name, c->items[c->members[b->off]].name);
 }
 
-/* Turns labels into the group arrays, choosing representatives and member scores. */
+/* Turns labels into the group arrays, choosing representatives and member scores
+ * (groups.c). */
 static bool build_groups(ndupes_corpus *c, const uint32_t *label)
 {
     size_t n = c->n;
     uint32_t *cnt = nd_calloc(n ? n : 1, sizeof *cnt);
     size_t *start = nd_calloc(n + 1, sizeof *start);
-    mrec *recs = nd_malloc((n ? n : 1) * sizeof *recs);
     grec *gr = NULL;
     bool ok = false;
-    if (!cnt || !start || !recs)
+    if (!cnt || !start)
         goto out;
     for (size_t i = 0; i < n; i++)
         cnt[label[i]]++;
@@ -681,24 +673,9 @@ static bool build_groups(ndupes_corpus *c, const uint32_t *label)
     for (size_t l = 0; l < n; l++) {
         if (cnt[l] < 2)
             continue;
-        uint32_t *m = c->members + start[l];
-        size_t k = cnt[l], rep = 0;
-        for (size_t i = 1; i < k; i++)
-            if (rep_before(c, m[i], m[rep]))
-                rep = i;
-        uint32_t r = m[rep];
-        size_t nr = 0;
-        for (size_t i = 0; i < k; i++)
-            if (m[i] != r)
-                recs[nr++] = (mrec){m[i], pair_score(c, r, m[i])};
-        qsort_r(recs, nr, sizeof *recs, cmp_mrec, c);
-        m[0] = r;
-        c->scores[start[l]] = 1.0f;
-        for (size_t i = 0; i < nr; i++) {
-            m[i + 1] = recs[i].idx;
-            c->scores[start[l] + i + 1] = recs[i].score;
-        }
-        gr[g++] = (grec){start[l], k};
+        if (!nd_group_arrange(c, c->members + start[l], c->scores + start[l], cnt[l]))
+            goto out;
+        gr[g++] = (grec){start[l], cnt[l]};
     }
     qsort_r(gr, ng, sizeof *gr, cmp_grec, c);
     /* Lay the groups out in their sorted order. */
@@ -737,7 +714,6 @@ static bool build_groups(ndupes_corpus *c, const uint32_t *label)
 out:
     nd_free(cnt);
     nd_free(start);
-    nd_free(recs);
     nd_free(gr);
     return ok;
 }
@@ -770,6 +746,10 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
     double t = nd_now();
     if (learn_templates(c) != NDUPES_OK)
         goto out;
+    if (nd_run_stopped(&c->run)) {
+        st = NDUPES_ERR_INTERRUPTED;
+        goto out;
+    }
     c->stats.t_template += nd_now() - t;
     t = nd_now();
     if (c->db && (st = nd_inc_load(c)) != NDUPES_OK)
@@ -789,7 +769,7 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
     npairs = drop_old_pairs(c, pairs, npairs);
     c->stats.candidates = npairs;
     c->stats.t_lsh += nd_now() - t;
-    if (atomic_load(&nd_interrupted)) {
+    if (nd_run_stopped(&c->run)) {
         st = NDUPES_ERR_INTERRUPTED;
         goto out;
     }
@@ -798,8 +778,8 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
     if (!sc)
         goto out;
     score_job sj = {c, pairs, sc};
-    nd_parallel_for(npairs, c->cfg.jobs, work_score, &sj);
-    if (atomic_load(&nd_interrupted)) {
+    nd_parallel_for_run(&c->run, npairs, c->cfg.jobs, work_score, &sj);
+    if (nd_run_stopped(&c->run)) {
         st = NDUPES_ERR_INTERRUPTED;
         goto out;
     }

@@ -124,8 +124,9 @@ bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
     fp->nq = (uint32_t)get(&r, 4);
     fp->words = (uint32_t)get(&r, 4);
     size_t nsk = get(&r, 2), nqk = get(&r, 2), nkeys = get(&r, 2), npend = get(&r, 2);
+    /* A sketch holds distinct values of its article's shingles: no more than it has. */
     if (r.bad || nsk > ND_SKETCH_K || nqk > ND_QUOTE_K || nkeys > ND_MAX_KEYS ||
-        npend > ND_MAX_PARAS)
+        npend > ND_MAX_PARAS || nsk > fp->nsh || nqk > fp->nq)
         return false;
     fp->nsk = (uint16_t)nsk;
     fp->nqk = (uint16_t)nqk;

@@ -28,97 +28,141 @@
 
 #define BAND_MAX 64 /* stored articles read per band key */
 
-/* The size and mtime of each input path, taken on worker threads (a stat is a system
- * call: with 100,000 paths they are most of a run that finds nothing new). */
-typedef struct stat_job {
-    const char *const *paths;
-    uint64_t *size;
-    int64_t *mtime; /* INT64_MIN: not a regular file, or stat failed */
-} stat_job;
-
-static void work_stat(void *ctx, size_t i)
-{
-    stat_job *j = ctx;
-    struct stat sb;
-    if (stat(j->paths[i], &sb) == 0 && S_ISREG(sb.st_mode)) {
-        j->size[i] = (uint64_t)sb.st_size;
-        j->mtime[i] = (int64_t)sb.st_mtime;
-    } else {
-        j->mtime[i] = INT64_MIN; /* the reader reports it */
-    }
-}
-
-/* The input paths by their hash, in an open-addressing table of indices (a path given
- * twice is there twice), for the scan of the stored articles below. */
+/* The input paths by the hash of their canonical name, in an open-addressing table of
+ * indices, for the scan of the stored articles below. */
 typedef struct path_set {
-    const char *const *paths;
+    const nd_canon_file *f;
+    const uint8_t *skip; /* not looked up: duplicates and unreadable names */
     uint64_t *hash;
     uint32_t *slot; /* index + 1; 0 is empty */
     size_t mask;
-    const stat_job *sj;
     uint8_t *same;
 } path_set;
 
-static bool on_stored(void *ctx, const void *path, size_t len, uint64_t size, int64_t mtime)
+static bool on_stored(void *ctx, int64_t id, const char *path, size_t len, uint64_t size,
+                      int64_t mtime)
 {
+    (void)id;
     path_set *ps = ctx;
     uint64_t h = XXH3_64bits(path, len);
     for (size_t k = (size_t)h & ps->mask; ps->slot[k]; k = (k + 1) & ps->mask) {
         size_t i = ps->slot[k] - 1;
-        if (ps->hash[i] == h && strlen(ps->paths[i]) == len &&
-            memcmp(ps->paths[i], path, len) == 0)
-            ps->same[i] = ps->sj->mtime[i] == mtime && ps->sj->size[i] == size;
+        if (ps->hash[i] == h && strlen(ps->f[i].path) == len &&
+            memcmp(ps->f[i].path, path, len) == 0)
+            ps->same[i] = ps->f[i].mtime == mtime && ps->f[i].size == size;
     }
     return true;
 }
 
-bool nd_inc_unchanged(ndupes_corpus *c, const char *const *paths, size_t n, uint8_t *same)
+/* Marks same[i] = 1 for the inputs stored with their current size and mtime. */
+static bool find_unchanged(ndupes_corpus *c, const nd_canon_file *f, const uint8_t *skip,
+                           size_t n, uint8_t *same)
 {
-    memset(same, 0, n);
-    if (!n)
-        return true;
-    stat_job sj = {paths, nd_malloc(n * sizeof *sj.size), nd_malloc(n * sizeof *sj.mtime)};
-    bool ok = sj.size && sj.mtime;
-    if (ok)
-        nd_parallel_for(n, c->cfg.jobs, work_stat, &sj);
     /* Many paths against the index: one scan of the stored paths; a few: one lookup each. */
-    int64_t stored = ok ? nd_store_max_id(c->db) : 0;
-    if (ok && (int64_t)n * 8 >= stored) {
-        size_t slots = 16;
-        while (slots < 2 * n)
-            slots *= 2;
-        path_set ps = {paths, nd_malloc(n * sizeof *ps.hash), nd_calloc(slots, sizeof *ps.slot),
-                       slots - 1, &sj, same};
-        ok = ps.hash && ps.slot;
-        for (size_t i = 0; ok && i < n; i++) {
-            if (sj.mtime[i] == INT64_MIN)
-                continue;
-            ps.hash[i] = XXH3_64bits(paths[i], strlen(paths[i]));
-            size_t k = (size_t)ps.hash[i] & ps.mask;
-            while (ps.slot[k])
-                k = (k + 1) & ps.mask;
-            ps.slot[k] = (uint32_t)i + 1;
-        }
-        /* A failed scan leaves files marked changed: they are read, and the by-path
-         * lookup before storing them tells again. */
-        if (ok && nd_store_scan(c->db, on_stored, &ps) != NDUPES_OK)
-            memset(same, 0, n);
-        nd_free(ps.hash);
-        nd_free(ps.slot);
-    } else {
-        for (size_t i = 0; ok && i < n; i++) {
+    int64_t stored = nd_store_max_id(c->db);
+    if ((int64_t)n * 8 < stored) {
+        for (size_t i = 0; i < n; i++) {
             nd_srec r;
-            same[i] = sj.mtime[i] != INT64_MIN && nd_store_by_path(c->db, paths[i], &r) == 1 &&
-                      r.size == sj.size[i] && r.mtime == sj.mtime[i];
+            same[i] = !skip[i] && nd_store_by_path(c->db, f[i].path, &r) == 1 &&
+                      r.size == f[i].size && r.mtime == f[i].mtime;
         }
+        return true;
     }
-    nd_free(sj.size);
-    nd_free(sj.mtime);
+    size_t slots = 16;
+    while (slots < 2 * n)
+        slots *= 2;
+    path_set ps = {f, skip, nd_malloc(n * sizeof *ps.hash), nd_calloc(slots, sizeof *ps.slot),
+                   slots - 1, same};
+    bool ok = ps.hash && ps.slot;
+    for (size_t i = 0; ok && i < n; i++) {
+        if (skip[i])
+            continue;
+        ps.hash[i] = XXH3_64bits(f[i].path, strlen(f[i].path));
+        size_t k = (size_t)ps.hash[i] & ps.mask;
+        while (ps.slot[k])
+            k = (k + 1) & ps.mask;
+        ps.slot[k] = (uint32_t)i + 1;
+    }
+    /* A failed scan leaves files marked changed: they are read, and the by-path lookup
+     * before storing them tells again. */
+    if (ok && nd_store_scan(c->db, on_stored, &ps) != NDUPES_OK)
+        memset(same, 0, n);
+    nd_free(ps.hash);
+    nd_free(ps.slot);
     return ok;
 }
 
+/* Is path one of the index's own files (the database, its -wal, -shm, -journal)? */
+static bool index_file(const ndupes_corpus *c, const char *path)
+{
+    const char *db = nd_store_path(c->db);
+    size_t n = strlen(db);
+    if (strncmp(path, db, n) != 0)
+        return false;
+    return !path[n] || !strcmp(path + n, "-wal") || !strcmp(path + n, "-shm") ||
+           !strcmp(path + n, "-journal");
+}
+
+static uint64_t path_key(const char *path)
+{
+    uint64_t h = XXH3_64bits(path, strlen(path));
+    return h ? h : 1;
+}
+
+char **nd_inc_prepare(ndupes_corpus *c, const char *const *paths, size_t n, uint8_t *same)
+{
+    memset(same, 0, n);
+    nd_canon_file *f = nd_malloc((n ? n : 1) * sizeof *f);
+    uint8_t *skip = nd_calloc(n ? n : 1, 1), *found = nd_calloc(n ? n : 1, 1);
+    char **names = nd_calloc(n ? n : 1, sizeof *names);
+    bool ok = f && skip && found && names && nd_tmap_reserve(&c->inputs, n);
+    if (f)
+        memset(f, 0, (n ? n : 1) * sizeof *f);
+    if (ok)
+        nd_canon_files(&c->run, paths, n, c->cfg.jobs, f);
+    for (size_t i = 0; ok && i < n; i++) {
+        if (!f[i].ok) { /* read as given: the reader says why it cannot be */
+            skip[i] = 1;
+            ok = (names[i] = nd_strdup(paths[i])) != NULL;
+            continue;
+        }
+        uint64_t key = path_key(f[i].path);
+        if (nd_tmap_get(&c->inputs, key) || index_file(c, f[i].path)) {
+            same[i] = 2; /* a second name of a file given already, or the index itself */
+            skip[i] = 1;
+        } else {
+            ok = nd_tmap_add(&c->inputs, key, 1);
+        }
+    }
+    if (ok && !nd_run_stopped(&c->run))
+        ok = find_unchanged(c, f, skip, n, found);
+    for (size_t i = 0; i < n && f; i++) {
+        if (ok && f[i].ok) {
+            names[i] = f[i].path;
+            same[i] = same[i] ? same[i] : found[i];
+        } else {
+            nd_free(f[i].path);
+        }
+    }
+    nd_free(f);
+    nd_free(skip);
+    nd_free(found);
+    if (!ok) {
+        nd_inc_free_names(names, n);
+        return NULL;
+    }
+    return names;
+}
+
+void nd_inc_free_names(char **names, size_t n)
+{
+    for (size_t i = 0; names && i < n; i++)
+        nd_free(names[i]);
+    nd_free(names);
+}
+
 int nd_inc_known(ndupes_corpus *c, const char *path, uint64_t size, int64_t mtime,
-                 uint64_t chash)
+                 uint64_t chash, uint64_t dev, uint64_t ino)
 {
     nd_srec r;
     int f = nd_store_by_path(c->db, path, &r);
@@ -135,12 +179,15 @@ int nd_inc_known(ndupes_corpus *c, const char *path, uint64_t size, int64_t mtim
     if (f < 0)
         return -1;
     if (f == 1) {
+        /* Renamed (the stored path is gone), or the same file under another name (a hard
+         * link, or a path stored by an older ndupes): the article moves to this path.  A
+         * copy (another file with the same bytes) is a new article, an exact duplicate. */
         struct stat sb;
-        bool gone = stat(old, &sb) != 0 && errno == ENOENT;
+        bool gone = stat(old, &sb) != 0 && (errno == ENOENT || errno == ENOTDIR);
+        bool same = !gone && (uint64_t)sb.st_dev == dev && (uint64_t)sb.st_ino == ino;
         nd_free(old);
-        if (gone) /* renamed: the article moves to its new path */
+        if (gone || same)
             return nd_store_touch(c->db, r.id, path, size, mtime) == NDUPES_OK ? 1 : -1;
-        /* Both paths exist: a copy, which is a new article (and an exact duplicate). */
     }
     return 0;
 }
@@ -160,18 +207,33 @@ bool nd_inc_template_counts(ndupes_corpus *c, const nd_fp *fp)
     return true;
 }
 
-/* Index of stored article id among the loaded items, or SIZE_MAX (a linear probe of a
- * map keyed by id). */
+#define GONE UINT32_MAX /* in the map of loaded ids: the article's file is gone */
+
+/* Index of stored article id among the loaded items, or SIZE_MAX (not loaded, or gone). */
 static size_t loaded(const nd_tmap *ids, int64_t id)
 {
     uint32_t v = nd_tmap_get(ids, (uint64_t)id);
-    return v ? v - 1 : SIZE_MAX;
+    return v && v != GONE ? v - 1 : SIZE_MAX;
 }
 
-/* Loads stored article id as an item; records it in ids. */
+/* Is the file of a stored article gone from the disk?  A path given in this run was just
+ * found; another one is looked at.  A path that cannot be looked at (no permission) is not
+ * taken for gone. */
+static bool file_gone(const ndupes_corpus *c, const char *path)
+{
+    if (nd_tmap_get(&c->inputs, path_key(path)))
+        return false;
+    struct stat sb;
+    if (stat(path, &sb) == 0)
+        return !S_ISREG(sb.st_mode);
+    return errno == ENOENT || errno == ENOTDIR;
+}
+
+/* Loads stored article id as an item and records it in ids; an article whose file is gone
+ * leaves the index instead (the index follows the disk). */
 static ndupes_status load_one(ndupes_corpus *c, nd_tmap *ids, int64_t id)
 {
-    if (loaded(ids, id) != SIZE_MAX)
+    if (nd_tmap_get(ids, (uint64_t)id))
         return NDUPES_OK;
     if (!nd_corpus_reserve(c, 1))
         return NDUPES_ERR_NOMEM;
@@ -180,12 +242,16 @@ static ndupes_status load_one(ndupes_corpus *c, nd_tmap *ids, int64_t id)
     nd_srec r;
     ndupes_status st = nd_store_load(c->db, id, &fp, &path, &r);
     if (st != NDUPES_OK) {
-        snprintf(c->errmsg, sizeof c->errmsg, "stored article %lld: %s", (long long)id,
-                 st == NDUPES_ERR_DB_SCHEMA ? "damaged fingerprint (run 'ndupes db forget' on "
-                                              "it, or rebuild the index)"
-                 : st == NDUPES_ERR_NOMEM ? "out of memory"
-                                          : nd_store_errmsg(c->db));
+        snprintf(c->errmsg, sizeof c->errmsg, "%s",
+                 st == NDUPES_ERR_NOMEM ? "out of memory" : nd_store_errmsg(c->db));
         return st;
+    }
+    if (file_gone(c, path)) {
+        nd_fp_free(&fp);
+        nd_free(path);
+        if (!nd_tmap_add(ids, (uint64_t)id, GONE))
+            return NDUPES_ERR_NOMEM;
+        return nd_store_delete(c->db, id);
     }
     if (!nd_inc_template_counts(c, &fp) ||
         !nd_fp_finalize(&fp, nd_corpus_is_template, c, NULL)) {
@@ -194,8 +260,7 @@ static ndupes_status load_one(ndupes_corpus *c, nd_tmap *ids, int64_t id)
         return NDUPES_ERR_NOMEM;
     }
     c->items[c->n] = (item){.name = path, .mtime = r.mtime, .db_id = id, .grp = r.grp,
-                            .first_seen = r.first_seen, .size = r.size, .chash = r.chash,
-                            .stored_score = (float)r.score};
+                            .first_seen = r.first_seen, .size = r.size, .chash = r.chash};
     c->fps[c->n] = fp;
     if (!nd_tmap_add(ids, (uint64_t)id, (uint32_t)c->n + 1)) {
         c->n++; /* owned by the corpus now; freed with it */
@@ -250,7 +315,7 @@ static ndupes_status band_candidates(ndupes_corpus *c, size_t nnew, int64_t **ou
             st = NDUPES_ERR_DB;
         else
             n += (size_t)m;
-        if ((k & 1023) == 0 && atomic_load(&nd_interrupted))
+        if ((k & 1023) == 0 && nd_run_stopped(&c->run))
             st = NDUPES_ERR_INTERRUPTED;
     }
     nd_free(keys);
@@ -278,7 +343,7 @@ ndupes_status nd_inc_load(ndupes_corpus *c)
      * they were stored in, so their fingerprints are read front to back). */
     ndupes_status st = band_candidates(c, nnew, &cand, &ncand);
     for (size_t x = 0; x < ncand && st == NDUPES_OK; x++)
-        st = load_one(c, &ids, cand[x]);
+        st = nd_run_stopped(&c->run) ? NDUPES_ERR_INTERRUPTED : load_one(c, &ids, cand[x]);
     nd_free(cand);
     /* Whole stored groups of the loaded articles. */
     size_t nloaded = c->n;
@@ -352,6 +417,11 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
         item *it = &c->items[i];
         if (!it->is_new || it->db_id)
             continue;
+        /* Short statements may never reach SQLite's progress handler: look here too. */
+        if (nd_run_stopped(&c->run)) {
+            st = NDUPES_ERR_INTERRUPTED;
+            break;
+        }
         nd_srec r = {.size = it->size, .mtime = it->mtime, .chash = it->chash,
                      .first_seen = it->first_seen};
         /* Stored before templates are applied: every later load re-applies them with
@@ -384,6 +454,10 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
     if (!c->gids)
         return NDUPES_ERR_NOMEM;
     for (size_t g = 0; g < c->ngroups && st == NDUPES_OK; g++) {
+        if (nd_run_stopped(&c->run)) {
+            st = NDUPES_ERR_INTERRUPTED;
+            break;
+        }
         int64_t gid = 0;
         for (size_t k = c->goff[g]; k < c->goff[g + 1]; k++) {
             int64_t og = c->items[c->members[k]].grp;
@@ -397,7 +471,6 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
             item *it = &c->items[c->members[k]];
             st = nd_store_set_group(c->db, it->db_id, gid, c->scores[k]);
             it->grp = gid;
-            it->stored_score = c->scores[k];
         }
     }
     if (st != NDUPES_OK) {
@@ -432,22 +505,9 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
     return NDUPES_OK;
 }
 
-/* Orders the members of one stored group: the representative first (oldest, then most
- * content), then by stored score. */
-typedef struct amem {
-    uint32_t idx;
-    float score;
-} amem;
-
-static int cmp_amem(const void *x, const void *y, void *ctx)
-{
-    const ndupes_corpus *sort_ctx = ctx;
-    const amem *a = x, *b = y;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return strcmp(sort_ctx->items[a->idx].name, sort_ctx->items[b->idx].name);
-}
-
+/* Replaces the groups by every stored group of two or more members whose files exist,
+ * each arranged as a run arranges its groups (groups.c): a group whose representative was
+ * deleted gets another, and a group with one member left is no group. */
 ndupes_status nd_inc_all_groups(ndupes_corpus *c)
 {
     int64_t *gids = NULL;
@@ -461,64 +521,63 @@ ndupes_status nd_inc_all_groups(ndupes_corpus *c)
     for (size_t i = 0; i < c->n && st == NDUPES_OK; i++)
         if (c->items[i].db_id && !nd_tmap_add(&ids, (uint64_t)c->items[i].db_id, (uint32_t)i + 1))
             st = NDUPES_ERR_NOMEM;
-    /* Load every grouped article (its fingerprint too: the corpus keeps one per item). */
-    int64_t **mem = nd_calloc(ng ? ng : 1, sizeof *mem);
-    size_t *nm = nd_calloc(ng ? ng : 1, sizeof *nm), total = 0;
-    if (!mem || !nm)
+    /* Every grouped article is loaded (its fingerprint too: it is scored against the rest
+     * of its group), each group's members kept as article indices, groups one after
+     * another in members[goff[g] .. goff[g + 1]). */
+    size_t cap = 1024, total = 0, out = 0;
+    uint32_t *members = nd_malloc(cap * sizeof *members);
+    size_t *goff = nd_malloc((ng + 1) * sizeof *goff);
+    int64_t *out_gids = nd_malloc((ng ? ng : 1) * sizeof *out_gids);
+    if (!members || !goff || !out_gids)
         st = NDUPES_ERR_NOMEM;
     for (size_t g = 0; g < ng && st == NDUPES_OK; g++) {
-        st = nd_store_members(c->db, gids[g], &mem[g], &nm[g]);
-        for (size_t k = 0; k < nm[g] && st == NDUPES_OK; k++)
-            st = load_one(c, &ids, mem[g][k]);
-        total += nm[g];
+        int64_t *mem = NULL;
+        size_t nm = 0;
+        st = nd_store_members(c->db, gids[g], &mem, &nm);
+        for (size_t k = 0; k < nm && st == NDUPES_OK; k++)
+            st = nd_run_stopped(&c->run) ? NDUPES_ERR_INTERRUPTED : load_one(c, &ids, mem[k]);
+        size_t first = total;
+        for (size_t k = 0; k < nm && st == NDUPES_OK; k++) {
+            size_t idx = loaded(&ids, mem[k]);
+            if (idx == SIZE_MAX)
+                continue; /* its file is gone */
+            if (total == cap) {
+                uint32_t *t = nd_reallocarray(members, cap * 2, sizeof *t);
+                if (!t) {
+                    st = NDUPES_ERR_NOMEM;
+                    break;
+                }
+                members = t;
+                cap *= 2;
+            }
+            members[total++] = (uint32_t)idx;
+        }
+        nd_free(mem);
+        if (total - first < 2) {
+            total = first;
+            continue;
+        }
+        goff[out] = first;
+        out_gids[out++] = gids[g];
     }
-    size_t *goff = NULL;
-    uint32_t *members = NULL;
     float *scores = NULL;
-    int64_t *out_gids = NULL;
     size_t *group_of = NULL;
-    amem *tmp = NULL;
     if (st == NDUPES_OK) {
-        goff = nd_malloc((ng + 1) * sizeof *goff);
-        members = nd_malloc((total ? total : 1) * sizeof *members);
+        goff[out] = total;
         scores = nd_malloc((total ? total : 1) * sizeof *scores);
-        out_gids = nd_malloc((ng ? ng : 1) * sizeof *out_gids);
         group_of = nd_malloc((c->n ? c->n : 1) * sizeof *group_of);
-        tmp = nd_malloc((total ? total : 1) * sizeof *tmp);
-        if (!goff || !members || !scores || !out_gids || !group_of || !tmp)
+        if (!scores || !group_of)
             st = NDUPES_ERR_NOMEM;
     }
+    for (size_t g = 0; g < out && st == NDUPES_OK; g++)
+        if (!nd_group_arrange(c, members + goff[g], scores + goff[g], goff[g + 1] - goff[g]))
+            st = NDUPES_ERR_NOMEM;
     if (st == NDUPES_OK) {
         for (size_t i = 0; i < c->n; i++)
             group_of[i] = SIZE_MAX;
-        size_t o = 0;
-        for (size_t g = 0; g < ng; g++) {
-            goff[g] = o;
-            out_gids[g] = gids[g];
-            size_t k = nm[g], rep = 0;
-            for (size_t x = 0; x < k; x++) {
-                tmp[x].idx = (uint32_t)loaded(&ids, mem[g][x]);
-                tmp[x].score = c->items[tmp[x].idx].stored_score;
-            }
-            for (size_t x = 1; x < k; x++) {
-                const item *a = &c->items[tmp[x].idx], *b = &c->items[tmp[rep].idx];
-                if (a->mtime < b->mtime ||
-                    (a->mtime == b->mtime && c->fps[tmp[x].idx].words > c->fps[tmp[rep].idx].words))
-                    rep = x;
-            }
-            amem r = tmp[rep];
-            tmp[rep] = tmp[0];
-            tmp[0] = r;
-            tmp[0].score = 1.0f;
-            qsort_r(tmp + 1, k - 1, sizeof *tmp, cmp_amem, c);
-            for (size_t x = 0; x < k; x++) {
-                members[o] = tmp[x].idx;
-                scores[o] = tmp[x].score;
-                group_of[tmp[x].idx] = g;
-                o++;
-            }
-        }
-        goff[ng] = o;
+        for (size_t g = 0; g < out; g++)
+            for (size_t k = goff[g]; k < goff[g + 1]; k++)
+                group_of[members[k]] = g;
         nd_free(c->goff);
         nd_free(c->members);
         nd_free(c->scores);
@@ -529,47 +588,62 @@ ndupes_status nd_inc_all_groups(ndupes_corpus *c)
         c->scores = scores;
         c->gids = out_gids;
         c->group_of = group_of;
-        c->ngroups = ng;
+        c->ngroups = out;
         goff = NULL;
         members = NULL;
         scores = NULL;
         out_gids = NULL;
         group_of = NULL;
+    } else if (st == NDUPES_ERR_DB || st == NDUPES_ERR_DB_SCHEMA) {
+        snprintf(c->errmsg, sizeof c->errmsg, "%s", nd_store_errmsg(c->db));
     }
-    for (size_t g = 0; mem && g < ng; g++)
-        nd_free(mem[g]);
-    nd_free(mem);
-    nd_free(nm);
     nd_free(gids);
     nd_free(goff);
     nd_free(members);
     nd_free(scores);
     nd_free(out_gids);
     nd_free(group_of);
-    nd_free(tmp);
     nd_tmap_free(&ids);
     return st;
 }
 
 /* ---- the public face of the index ---- */
 
+/* Opens the index for c (mode, and shingle 0 to take the index's size). */
+static ndupes_status open_db(ndupes_corpus *c, const char *path, nd_open_mode mode,
+                             unsigned shingle, double wait)
+{
+    c->errmsg[0] = '\0';
+    nd_store_opts o = {.mode = mode, .shingle = shingle, .wait = wait, .run = &c->run};
+    ndupes_status st = nd_store_open(path, &o, &c->db, c->errmsg, sizeof c->errmsg);
+    if (st == NDUPES_OK)
+        c->cfg.shingle = nd_store_shingle(c->db);
+    return st;
+}
+
 ndupes_status ndupes_corpus_open_db(ndupes_corpus *c, const char *path, double wait_seconds,
                                     int64_t now)
 {
-    if (!c || !path || c->db || wait_seconds < 0)
+    if (!c || !path || c->db || !(wait_seconds >= 0))
         return NDUPES_ERR_ARG;
     c->now = now;
-    c->errmsg[0] = '\0';
-    return nd_store_open(path, c->cfg.shingle, wait_seconds, false, &c->db, c->errmsg,
-                         sizeof c->errmsg);
+    return open_db(c, path, ND_OPEN_RUN, c->cfg.shingle, wait_seconds);
+}
+
+ndupes_status ndupes_corpus_open_db_existing(ndupes_corpus *c, const char *path,
+                                             double wait_seconds, int64_t now)
+{
+    if (!c || !path || c->db || !(wait_seconds >= 0) || c->n)
+        return NDUPES_ERR_ARG;
+    c->now = now;
+    return open_db(c, path, ND_OPEN_EXISTING, 0, wait_seconds);
 }
 
 ndupes_status ndupes_corpus_open_db_readonly(ndupes_corpus *c, const char *path)
 {
-    if (!c || !path || c->db)
+    if (!c || !path || c->db || c->n)
         return NDUPES_ERR_ARG;
-    c->errmsg[0] = '\0';
-    return nd_store_open(path, c->cfg.shingle, 0, true, &c->db, c->errmsg, sizeof c->errmsg);
+    return open_db(c, path, ND_OPEN_READONLY, 0, 0);
 }
 
 const char *ndupes_corpus_errmsg(const ndupes_corpus *c)
@@ -593,37 +667,125 @@ ndupes_status ndupes_corpus_commit(ndupes_corpus *c)
     return st;
 }
 
+/* Deletes the stored articles ids[0..n); *removed (may be NULL) receives the count. */
+static ndupes_status delete_all(ndupes_corpus *c, const int64_t *ids, size_t n, size_t *removed)
+{
+    ndupes_status st = NDUPES_OK;
+    size_t i = 0;
+    for (; i < n && st == NDUPES_OK; i++)
+        st = nd_run_stopped(&c->run) ? NDUPES_ERR_INTERRUPTED : nd_store_delete(c->db, ids[i]);
+    if (removed)
+        *removed = st == NDUPES_OK ? n : 0;
+    if (st != NDUPES_OK && st != NDUPES_ERR_NOMEM)
+        snprintf(c->errmsg, sizeof c->errmsg, "%s", nd_store_errmsg(c->db));
+    return st;
+}
+
 ndupes_status ndupes_corpus_prune(ndupes_corpus *c, int64_t before, size_t *removed)
 {
+    if (removed)
+        *removed = 0;
     if (!c || !c->db)
         return NDUPES_ERR_ARG;
-    int64_t *ids;
-    size_t n;
+    int64_t *ids = NULL;
+    size_t n = 0;
     ndupes_status st = nd_store_older(c->db, before, &ids, &n);
-    for (size_t i = 0; i < n && st == NDUPES_OK; i++)
-        st = nd_store_delete(c->db, ids[i]);
-    if (st == NDUPES_OK) {
-        nd_free(ids);
-        if (removed)
-            *removed = n;
-    } else if (st != NDUPES_ERR_NOMEM) {
+    if (st == NDUPES_OK)
+        st = delete_all(c, ids, n, removed);
+    else if (st != NDUPES_ERR_NOMEM)
         snprintf(c->errmsg, sizeof c->errmsg, "%s", nd_store_errmsg(c->db));
-        nd_free(ids);
-    }
+    nd_free(ids);
     return st;
 }
 
 ndupes_status ndupes_corpus_forget(ndupes_corpus *c, const char *path, int *found)
 {
-    if (!c || !c->db || !path)
+    if (found)
+        *found = 0;
+    if (!c || !c->db || !path || !*path)
         return NDUPES_ERR_ARG;
+    /* Any spelling of the path: the article is stored under the canonical one. */
+    char *canon = nd_canon_path(path);
+    if (!canon)
+        return NDUPES_ERR_NOMEM;
     nd_srec r;
-    int f = nd_store_by_path(c->db, path, &r);
+    int f = nd_store_by_path(c->db, canon, &r);
+    nd_free(canon);
     if (found)
         *found = f == 1;
-    if (f < 0)
+    if (f < 0) {
+        snprintf(c->errmsg, sizeof c->errmsg, "%s", nd_store_errmsg(c->db));
         return NDUPES_ERR_DB;
-    return f == 1 ? nd_store_delete(c->db, r.id) : NDUPES_OK;
+    }
+    return f == 1 ? delete_all(c, &r.id, 1, NULL) : NDUPES_OK;
+}
+
+/* The stored articles under one root, gone from the disk, gathered for deletion. */
+typedef struct gone_job {
+    const ndupes_corpus *c;
+    int64_t *ids;
+    size_t n, cap;
+    bool nomem;
+} gone_job;
+
+static bool on_under(void *ctx, int64_t id, const char *path, size_t len)
+{
+    gone_job *j = ctx;
+    char buf[4097];
+    memcpy(buf, path, len); /* store.c checked len <= 4096 */
+    buf[len] = '\0';
+    if (!file_gone(j->c, buf))
+        return !nd_run_stopped(&j->c->run);
+    if (j->n == j->cap) {
+        size_t nc = j->cap ? j->cap * 2 : 64;
+        int64_t *t = nd_reallocarray(j->ids, nc, sizeof *t);
+        if (!t) {
+            j->nomem = true;
+            return false;
+        }
+        j->ids = t;
+        j->cap = nc;
+    }
+    j->ids[j->n++] = id;
+    return !nd_run_stopped(&j->c->run);
+}
+
+ndupes_status ndupes_corpus_forget_gone(ndupes_corpus *c, const char *const *roots, size_t n,
+                                        size_t *removed)
+{
+    if (removed)
+        *removed = 0;
+    if (!c || !c->db || (!roots && n))
+        return NDUPES_ERR_ARG;
+    gone_job j = {.c = c};
+    ndupes_status st = NDUPES_OK;
+    for (size_t i = 0; i < n && st == NDUPES_OK && !j.nomem; i++) {
+        char *root = nd_canon_path(roots[i]);
+        if (!root) {
+            st = roots[i][0] ? NDUPES_ERR_NOMEM : NDUPES_OK;
+            continue;
+        }
+        st = nd_store_under(c->db, root, on_under, &j);
+        nd_free(root);
+    }
+    if (st == NDUPES_OK && j.nomem)
+        st = NDUPES_ERR_NOMEM;
+    if (st == NDUPES_OK && nd_run_stopped(&c->run))
+        st = NDUPES_ERR_INTERRUPTED;
+    if (st == NDUPES_OK) {
+        /* Two roots may hold one article (a folder and a file in it). */
+        if (j.n)
+            qsort(j.ids, j.n, sizeof *j.ids, cmp_i64);
+        size_t u = 0;
+        for (size_t i = 0; i < j.n; i++)
+            if (!u || j.ids[i] != j.ids[u - 1])
+                j.ids[u++] = j.ids[i];
+        st = delete_all(c, j.ids, u, removed);
+    } else if (st == NDUPES_ERR_DB || st == NDUPES_ERR_DB_SCHEMA) {
+        snprintf(c->errmsg, sizeof c->errmsg, "%s", nd_store_errmsg(c->db));
+    }
+    nd_free(j.ids);
+    return st;
 }
 
 ndupes_status ndupes_corpus_db_counts(const ndupes_corpus *c, ndupes_db_counts *out)

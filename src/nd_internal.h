@@ -308,11 +308,45 @@ bool nd_cluster(size_t n, nd_edge *edges, size_t nedges, const uint32_t *pre_lab
 ndupes_status nd_read_file(const char *path, uint64_t max, char **buf, size_t *len,
                            int64_t *mtime, uint64_t *dev, uint64_t *ino);
 
+/* ---- status.c: interruption, one run at a time ---- */
+/* A run's stop flag.  ndupes_interrupt() (a signal handler's call) stops every run armed
+ * before it; ndupes_corpus_interrupt() stops one run.  A run armed later is not affected:
+ * the process counts the interrupts, and a run remembers the count when it is armed. */
+typedef struct nd_run {
+    atomic_uint stop; /* set by ndupes_corpus_interrupt */
+    unsigned armed;   /* the count of ndupes_interrupt calls when armed */
+} nd_run;
+/* Arms r: from now on it is stopped by ndupes_interrupt or by setting r->stop. */
+void nd_run_arm(nd_run *r);
+/* True when r was stopped since it was armed.  r may be NULL: then false. */
+bool nd_run_stopped(const nd_run *r);
+
+/* ---- paths.c: a file's identity in the index ---- */
+/* The canonical absolute path of path (nd_malloc'd): realpath(3) when it exists, else made
+ * absolute and cleaned lexically with its longest existing folder resolved.  NULL when
+ * memory ran out or path is empty. */
+char *nd_canon_path(const char *path);
+/* One input file, canonicalised: path (nd_malloc'd, NULL when ok is false) and its stat. */
+typedef struct nd_canon_file {
+    char *path;
+    bool ok;  /* the file could be looked at (stat) */
+    bool reg; /* a regular file */
+    uint64_t size, dev, ino;
+    int64_t mtime;
+} nd_canon_file;
+/* Canonicalises paths[0..n) into out[0..n) on `jobs` threads (each folder resolved once);
+ * out is all zero from where it stopped when run was stopped. */
+void nd_canon_files(const nd_run *run, const char *const *paths, size_t n, unsigned jobs,
+                    nd_canon_file *out);
+
 /* ---- threads ---- */
-extern atomic_int nd_interrupted;
 unsigned nd_ncpu(void);
-/* Runs fn(ctx, i) for i in [0, n) on `jobs` threads (items handed out in chunks). */
+/* Runs fn(ctx, i) for i in [0, n) on `jobs` threads (items handed out in chunks); stops
+ * handing out items once ndupes_interrupt() is called during it. */
 void nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx);
+/* The same, also stopping once run is stopped (run may be NULL). */
+void nd_parallel_for_run(const nd_run *run, size_t n, unsigned jobs,
+                         void (*fn)(void *ctx, size_t i), void *ctx);
 
 double nd_now(void);
 

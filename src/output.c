@@ -2,11 +2,20 @@
  * output.c - the writer: groups as text (the fdupes convention), JSON Lines, TSV, or the
  * list of non-representatives for `xargs rm`.
  *
- * Paths are bytes, not necessarily UTF-8, and may hold any character but NUL.  JSON
- * escapes them so that the output is always valid JSON and valid UTF-8: an invalid byte
- * becomes \u00XX, its Latin-1 reading (the path cannot then be recovered byte-exactly from
- * JSON; scripts that need exact bytes use the -0 text or --omit-first outputs).  TSV
- * escapes tab, newline, carriage return and backslash as \t \n \r \\.
+ * Paths are bytes, not necessarily UTF-8, and may hold any byte but NUL: a newline, an
+ * escape sequence that recolours a terminal, bytes of another encoding.  So:
+ *  - JSON escapes every control character (C0, DEL, the C1 controls U+0080..U+009F) and
+ *    U+2028/U+2029, and writes each byte that is not part of valid UTF-8 as \udcXX, the
+ *    lone surrogate that Python's surrogateescape gives it: the output is valid UTF-8 and
+ *    valid JSON, and json.loads(line) then os.fsencode(path) gives the bytes back (a
+ *    Latin-1 reading, as before, could not be told from a real U+00XX);
+ *  - TSV escapes tab, newline, carriage return and backslash as \t \n \r \\, and every
+ *    other control byte, C1 control and byte that is not UTF-8 as \xHH;
+ *  - text and --omit-first are raw (so that `xargs -0 rm` gets the real names), unless
+ *    the caller asks for NDUPES_WRITE_ESCAPE (the tool does when stdout is a terminal):
+ *    then paths are escaped as in TSV.
+ * Scores are in [0, 1] whatever the index held.  A writer of a corpus that is interrupted
+ * stops between two groups.
  */
 #include "nd_internal.h"
 
@@ -33,6 +42,16 @@ static size_t valid_seq(const unsigned char *s, size_t avail)
     return n;
 }
 
+/* The code point of the valid sequence of n bytes at s. */
+static unsigned code_point(const unsigned char *s, size_t n)
+{
+    static const unsigned char lead_mask[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    unsigned cp = s[0] & lead_mask[n];
+    for (size_t i = 1; i < n; i++)
+        cp = cp << 6 | (s[i] & 0x3F);
+    return cp;
+}
+
 int ndupes_json_write_string(FILE *out, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -56,13 +75,14 @@ int ndupes_json_write_string(FILE *out, const char *str, size_t len)
             i++;
         } else {
             size_t n = valid_seq(s + i, len - i);
-            if (n) {
+            unsigned cp = n ? code_point(s + i, n) : 0;
+            if (!n) /* not UTF-8: the byte as a lone surrogate (surrogateescape) */
+                r = fprintf(out, "\\udc%02x", c);
+            else if (cp <= 0x9F || cp == 0x2028 || cp == 0x2029) /* C1, line separators */
+                r = fprintf(out, "\\u%04x", cp);
+            else
                 r = fwrite(s + i, 1, n, out) == n ? 1 : -1;
-                i += n;
-            } else {
-                r = fprintf(out, "\\u%04x", c);
-                i++;
-            }
+            i += n ? n : 1;
         }
         if (r < 0)
             return -1;
@@ -70,31 +90,53 @@ int ndupes_json_write_string(FILE *out, const char *str, size_t len)
     return putc('"', out) == EOF ? -1 : 0;
 }
 
-static int tsv_path(FILE *out, const char *s)
+/* Writes a path with control characters, C1 controls, bytes that are not UTF-8 and
+ * backslashes escaped (TSV, and text on a terminal). */
+static int escaped_path(FILE *out, const char *str)
 {
-    for (; *s; s++) {
+    const unsigned char *s = (const unsigned char *)str;
+    size_t len = strlen(str);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = s[i];
         int r;
-        switch (*s) {
-        case '\t': r = fputs("\\t", out); break;
-        case '\n': r = fputs("\\n", out); break;
-        case '\r': r = fputs("\\r", out); break;
-        case '\\': r = fputs("\\\\", out); break;
-        default: r = putc(*s, out); break;
+        size_t n = c < 0x80 ? 1 : valid_seq(s + i, len - i);
+        if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+            r = fprintf(out, "\\%c", c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+            i++;
+        } else if (c < 0x20 || c == 0x7F || n == 0 || (n == 2 && code_point(s + i, 2) <= 0x9F)) {
+            size_t k = n ? n : 1; /* a C1 control: each of its bytes */
+            r = 0;
+            for (size_t b = 0; b < k && r >= 0; b++)
+                r = fprintf(out, "\\x%02x", s[i + b]);
+            i += k;
+        } else {
+            r = fwrite(s + i, 1, n, out) == n ? 1 : -1;
+            i += n;
         }
-        if (r == EOF)
+        if (r < 0)
             return -1;
     }
     return 0;
 }
 
-ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out, ndupes_format fmt, int nul)
+/* A score as printed: within [0, 1] (an index may hold anything). */
+static double unit(double x)
 {
-    if (!c || !out)
+    return x >= 0 && x <= 1 ? x : x > 1 ? 1 : 0;
+}
+
+ndupes_status ndupes_write_groups_flags(const ndupes_corpus *c, FILE *out, ndupes_format fmt,
+                                        unsigned flags)
+{
+    if (!c || !out || (unsigned)fmt > NDUPES_FORMAT_OMIT_FIRST)
         return NDUPES_ERR_ARG;
-    char end = nul ? '\0' : '\n';
+    char end = flags & NDUPES_WRITE_NUL ? '\0' : '\n';
+    bool esc = flags & NDUPES_WRITE_ESCAPE;
     int db = ndupes_corpus_has_db(c);
     size_t ng = ndupes_corpus_ngroups(c);
     for (size_t g = 0; g < ng; g++) {
+        if (ndupes_corpus_interrupted(c))
+            return NDUPES_ERR_INTERRUPTED;
         size_t k = ndupes_group_size(c, g);
         int bad = 0;
         if (fmt == NDUPES_FORMAT_TEXT && g > 0)
@@ -110,18 +152,18 @@ ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out, ndupes_form
         for (size_t i = 0; i < k && !bad; i++) {
             double sc;
             const char *p = ndupes_group_member(c, g, i, &sc);
+            sc = unit(sc);
             switch (fmt) {
             case NDUPES_FORMAT_TEXT:
-                bad |= fputs(p, out) == EOF || putc(end, out) == EOF;
-                break;
             case NDUPES_FORMAT_OMIT_FIRST:
-                if (i > 0)
-                    bad |= fputs(p, out) == EOF || putc(end, out) == EOF;
+                if (fmt == NDUPES_FORMAT_OMIT_FIRST && i == 0)
+                    break;
+                bad |= (esc ? escaped_path(out, p) != 0 : fputs(p, out) == EOF) ||
+                       putc(end, out) == EOF;
                 break;
             case NDUPES_FORMAT_TSV:
                 bad |= fprintf(out, "%lld\t%.3f\t", (long long)ndupes_group_id(c, g), sc) < 0 ||
-                       tsv_path(out, p) != 0 ||
-                       putc('\n', out) == EOF;
+                       escaped_path(out, p) != 0 || putc('\n', out) == EOF;
                 break;
             case NDUPES_FORMAT_JSON:
                 bad |= fputs(i ? ", {\"path\": " : "{\"path\": ", out) == EOF;
@@ -140,4 +182,9 @@ ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out, ndupes_form
             return NDUPES_ERR_IO;
     }
     return NDUPES_OK;
+}
+
+ndupes_status ndupes_write_groups(const ndupes_corpus *c, FILE *out, ndupes_format fmt, int nul)
+{
+    return ndupes_write_groups_flags(c, out, fmt, nul ? NDUPES_WRITE_NUL : 0);
 }

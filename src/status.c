@@ -1,15 +1,22 @@
 /*
- * status.c - status codes, version, configuration defaults, and the small threading and
- * timing helpers the pipeline stages share.
+ * status.c - status codes, version, configuration defaults, interruption, and the small
+ * threading and timing helpers the pipeline stages share.
+ *
+ * Interruption is per run.  ndupes_interrupt() is called from signal handlers, so it may
+ * only touch a lock-free atomic: it adds one to a process-wide count of interrupts.  A run
+ * (a corpus, or one nd_parallel_for) remembers that count when it is armed and is stopped
+ * once the count moves on, or once its own flag is set (ndupes_corpus_interrupt); a run
+ * armed after an interrupt runs normally, so one Ctrl-C does not disable the library for
+ * the rest of the process.
  */
-#include "nd_internal.h"
+#include "corpus.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
-atomic_int nd_interrupted;
+static atomic_uint interrupts; /* ndupes_interrupt calls so far */
 
 const char *ndupes_version(void)
 {
@@ -29,7 +36,7 @@ const char *ndupes_strerror(ndupes_status st)
         [NDUPES_ERR_PARSE] = "malformed input",
         [NDUPES_ERR_DB] = "database error",
         [NDUPES_ERR_DB_BUSY] = "database is locked by another run",
-        [NDUPES_ERR_DB_SCHEMA] = "not an ndupes database, or from a newer version",
+        [NDUPES_ERR_DB_SCHEMA] = "not an ndupes database, a damaged one, or from a newer version",
         [NDUPES_ERR_INTERRUPTED] = "interrupted",
     };
     if ((unsigned)st >= NDUPES_STATUS_COUNT)
@@ -51,7 +58,36 @@ void ndupes_config_init(ndupes_config *cfg)
 
 void ndupes_interrupt(void)
 {
-    atomic_store(&nd_interrupted, 1);
+    atomic_fetch_add(&interrupts, 1);
+}
+
+void ndupes_corpus_interrupt(ndupes_corpus *c)
+{
+    if (c)
+        atomic_store(&c->run.stop, 1);
+}
+
+int ndupes_corpus_interrupted(const ndupes_corpus *c)
+{
+    return c && nd_run_stopped(&c->run);
+}
+
+void ndupes_corpus_resume(ndupes_corpus *c)
+{
+    if (c)
+        nd_run_arm(&c->run);
+}
+
+void nd_run_arm(nd_run *r)
+{
+    atomic_store(&r->stop, 0);
+    r->armed = atomic_load(&interrupts);
+}
+
+bool nd_run_stopped(const nd_run *r)
+{
+    return r && (atomic_load_explicit(&r->stop, memory_order_relaxed) ||
+                 atomic_load_explicit(&interrupts, memory_order_relaxed) != r->armed);
 }
 
 unsigned nd_ncpu(void)
@@ -68,35 +104,41 @@ double nd_now(void)
 }
 
 /* Work shared by the threads of one nd_parallel_for: items are handed out in chunks
- * through an atomic cursor, so uneven items (a long file) do not idle the other threads. */
+ * through an atomic cursor, so uneven items (a long file) do not idle the other threads.
+ * The stop flags are looked at before every item: one item is the longest a stop waits. */
 typedef struct pfor {
     size_t n, chunk;
     atomic_size_t next;
     void (*fn)(void *, size_t);
     void *ctx;
+    const nd_run *run; /* the caller's run, or NULL */
+    nd_run call;       /* armed at the call: ndupes_interrupt during it stops it */
 } pfor;
 
 static void *pfor_worker(void *arg)
 {
     pfor *p = arg;
     for (;;) {
-        if (atomic_load_explicit(&nd_interrupted, memory_order_relaxed))
-            break;
         size_t i = atomic_fetch_add(&p->next, p->chunk);
         if (i >= p->n)
             break;
         size_t end = i + p->chunk < p->n ? i + p->chunk : p->n;
-        for (; i < end; i++)
+        for (; i < end; i++) {
+            if (nd_run_stopped(&p->call) || nd_run_stopped(p->run))
+                return NULL;
             p->fn(p->ctx, i);
+        }
     }
     return NULL;
 }
 
-void nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx)
+void nd_parallel_for_run(const nd_run *run, size_t n, unsigned jobs,
+                         void (*fn)(void *ctx, size_t i), void *ctx)
 {
     if (jobs == 0)
         jobs = nd_ncpu();
-    pfor p = {.n = n, .fn = fn, .ctx = ctx};
+    pfor p = {.n = n, .fn = fn, .ctx = ctx, .run = run};
+    nd_run_arm(&p.call);
     p.chunk = n / (jobs * 64u) + 1;
     if (p.chunk > 64)
         p.chunk = 64;
@@ -114,4 +156,9 @@ void nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), v
     pfor_worker(&p); /* the calling thread works too; it finishes the rest if none started */
     for (unsigned t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
+}
+
+void nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+    nd_parallel_for_run(NULL, n, jobs, fn, ctx);
 }

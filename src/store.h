@@ -5,7 +5,7 @@
 #define ND_STORE_H
 #include "nd_internal.h"
 
-#define ND_SCHEMA_VERSION 2
+#define ND_SCHEMA_VERSION 3
 /* The fingerprint settings an index was built with; another build refuses the index
  * (its keys and sketches would not compare with new ones) and asks for a rebuild. */
 #define ND_STR2(x) #x
@@ -25,23 +25,45 @@ typedef struct nd_store nd_store;
 typedef struct nd_srec {
     int64_t id, mtime, first_seen, grp;
     uint64_t size, chash;
-    double score; /* against the group's representative (nd_store_load only) */
+    double score; /* its best link into its group, in [0, 1] (nd_store_load only) */
 } nd_srec;
 
-/* Opens (creating when new) the database at path, checks its schema, and begins the run's
- * write transaction, waiting up to wait seconds for another run to finish.  Errors:
- * NDUPES_ERR_DB_BUSY, NDUPES_ERR_DB_SCHEMA (not SQLite, not ndupes, newer version, corrupt,
- * or made with another shingle size), NDUPES_ERR_DB; err receives a message. */
-ndupes_status nd_store_open(const char *path, unsigned shingle, double wait, bool readonly,
-                            nd_store **out, char *err, size_t errlen);
+/* How an index is opened. */
+typedef enum nd_open_mode {
+    ND_OPEN_RUN,      /* read-write, the file created when absent: a run */
+    ND_OPEN_EXISTING, /* read-write, an index that exists: db prune, db forget */
+    ND_OPEN_READONLY, /* read-only, no lock taken: db stats */
+} nd_open_mode;
+
+typedef struct nd_store_opts {
+    nd_open_mode mode;
+    unsigned shingle;  /* the run's shingle size, refused when the index has another; 0:
+                          the index's own (or the default for a new one) */
+    double wait;       /* seconds to wait for another run's lock */
+    const nd_run *run; /* waits and statements stop when it is stopped; may be NULL */
+} nd_store_opts;
+
+/* Opens the database at path after checking it (storeopen.c says how), and, unless
+ * read-only, begins the run's write transaction, upgrading an older index inside it.
+ * Errors: NDUPES_ERR_DB_BUSY, NDUPES_ERR_DB_SCHEMA (not SQLite, not ndupes, newer
+ * version, damaged, or made with another shingle size: left untouched), NDUPES_ERR_DB (a
+ * directory, a read-only file or folder, no such index), NDUPES_ERR_INTERRUPTED; err
+ * receives a message (also on success: ""). */
+ndupes_status nd_store_open(const char *path, const nd_store_opts *o, nd_store **out, char *err,
+                            size_t errlen);
 /* Rolls back what is not committed and closes; NULL is allowed. */
 void nd_store_close(nd_store *s);
+/* Commits the run; refused (NDUPES_ERR_DB_SCHEMA) once a damaged value was read, and
+ * (NDUPES_ERR_INTERRUPTED) once the run was stopped. */
 ndupes_status nd_store_commit(nd_store *s);
 /* Prepares the cache for storing this many new articles. */
 void nd_store_reserve(nd_store *s, size_t articles);
 const char *nd_store_errmsg(nd_store *s);
+/* The index's shingle size, and the canonical path of its file (borrowed). */
+unsigned nd_store_shingle(const nd_store *s);
+const char *nd_store_path(const nd_store *s);
 
-/* 1 found, 0 not found, -1 error. */
+/* 1 found, 0 not found, -1 error (nd_store_errmsg says which). */
 int nd_store_by_path(nd_store *s, const char *path, nd_srec *r);
 /* Looks for an article with this content hash; *path is malloc'd (free with nd_free). */
 int nd_store_by_hash(nd_store *s, uint64_t chash, nd_srec *r, char **path);
@@ -58,11 +80,17 @@ ndupes_status nd_store_load(nd_store *s, int64_t id, nd_fp *fp, char **path, nd_
 ndupes_status nd_store_delete(nd_store *s, int64_t id);
 /* The largest article id (about the number of stored articles), 0 when empty. */
 int64_t nd_store_max_id(nd_store *s);
-/* Calls fn with the path, size and mtime of every stored article until fn returns false. */
+/* Calls fn with the id, path (not NUL-terminated), size and mtime of every stored article
+ * until fn returns false. */
 ndupes_status nd_store_scan(nd_store *s,
-                            bool (*fn)(void *ctx, const void *path, size_t len, uint64_t size,
-                                       int64_t mtime),
+                            bool (*fn)(void *ctx, int64_t id, const char *path, size_t len,
+                                       uint64_t size, int64_t mtime),
                             void *ctx);
+/* Calls fn with the id and path (not NUL-terminated) of the article stored under root, and
+ * of every article stored under the folder root, until fn returns false. */
+ndupes_status nd_store_under(nd_store *s, const char *root,
+                             bool (*fn)(void *ctx, int64_t id, const char *path, size_t len),
+                             void *ctx);
 /* Articles sharing band key (at most max); returns the count or -1. */
 long nd_store_band(nd_store *s, uint32_t key, int64_t *ids, size_t max);
 /* Members of group grp; *ids is nd_malloc'd. */

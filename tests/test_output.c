@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,12 @@ static char *jstring(jp *p, size_t *outlen)
                         break;
                     }
                     v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+                } else if (v >= 0xDC80 && v <= 0xDCFF) {
+                    /* A lone low surrogate U+DC80..U+DCFF is a byte that was not UTF-8
+                     * (surrogateescape): decoded as Python's os.fsencode does. */
+                    put_cp(&b, &n, &capb, 0);
+                    b[n - 1] = (char)(v & 0xFF);
+                    break;
                 } else if (v >= 0xDC00 && v <= 0xDFFF) {
                     p->err = 1;
                     break;
@@ -408,7 +415,14 @@ static void json_control_characters_escaped(void **state)
     (void)state;
     CHECK("\n\t\x01", "\n\t\x01", "\"\\n\\t\\u0001\"");
     CHECK("\b\f\r", "\b\f\r", NULL);
-    CHECK("\x0B\x1F\x7F", "\x0B\x1F\x7F", NULL);
+    CHECK("\x0B\x1F\x7F", "\x0B\x1F\x7F", "\"\\u000b\\u001f\\u007f\"");
+    /* The C1 controls (U+0080..U+009F; CSI U+009B starts a terminal escape) and the line
+     * separators U+2028/U+2029 too, whose UTF-8 is otherwise copied. */
+    CHECK("\xC2\x80\xC2\x9B[31m\xC2\x9F", "\xC2\x80\xC2\x9B[31m\xC2\x9F",
+          "\"\\u0080\\u009b[31m\\u009f\"");
+    CHECK("a\xE2\x80\xA8" "b\xE2\x80\xA9", "a\xE2\x80\xA8" "b\xE2\x80\xA9",
+          "\"a\\u2028b\\u2029\"");
+    CHECK("\xC2\xA0", "\xC2\xA0", "\"\xC2\xA0\""); /* U+00A0 is no control: copied */
     /* An embedded NUL (the length, not a terminator, bounds the string). */
     CHECK("a\0b", "a\0b", "\"a\\u0000b\"");
 }
@@ -422,26 +436,24 @@ static void json_valid_utf8_copied(void **state)
           "\"\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xED\x9F\xBF \xEE\x80\x80 \xF4\x8F\xBF\xBF\"");
 }
 
-static void json_invalid_bytes_become_latin1_escapes(void **state)
+static void json_invalid_bytes_become_surrogate_escapes(void **state)
 {
     (void)state;
-    /* Each invalid byte decodes as the Latin-1 character of its value. */
-    CHECK("\xFF", "\xC3\xBF", NULL);                     /* ÿ */
-    CHECK("x\xC3", "x\xC3\x83", NULL);                   /* lone lead byte at the end: Ã */
-    CHECK("\xC3" "A", "\xC3\x83" "A", NULL);             /* lead byte without continuation */
-    CHECK("\xC0\xAF", "\xC3\x80\xC2\xAF", NULL);         /* overlong '/' */
-    CHECK("\xE0\x80\xAF", "\xC3\xA0\xC2\x80\xC2\xAF", NULL); /* overlong, 3 bytes */
-    CHECK("\xED\xA0\x80", "\xC3\xAD\xC2\xA0\xC2\x80", NULL); /* surrogate U+D800 */
-    CHECK("\xF4\x90\x80\x80", "\xC3\xB4\xC2\x90\xC2\x80\xC2\x80", NULL); /* past U+10FFFF */
-    CHECK("\xE2\x82", "\xC3\xA2\xC2\x82", NULL);         /* truncated */
-    CHECK("\x80 \xBF", "\xC2\x80 \xC2\xBF", NULL);       /* stray continuation bytes */
-    /* And the escape form: \u00XX. */
-    capture c;
-    cap_open(&c);
-    assert_int_equal(ndupes_json_write_string(c.f, "\xFF", 1), 0);
-    cap_close(&c);
-    assert_true(strcmp(c.buf, "\"\\u00ff\"") == 0 || strcmp(c.buf, "\"\\u00FF\"") == 0);
-    free(c.buf);
+    /* Each byte that is not part of valid UTF-8 becomes \udcXX (Python's surrogateescape),
+     * which decodes back to the very byte: the path is recoverable.  (The Latin-1 reading
+     * of before, \u00ff for 0xFF, could not be told from a real U+00FF.) */
+    CHECK("\xFF", "\xFF", "\"\\udcff\"");
+    CHECK("x\xC3", "x\xC3", "\"x\\udcc3\"");             /* lone lead byte at the end */
+    CHECK("\xC3" "A", "\xC3" "A", "\"\\udcc3A\"");       /* lead byte without continuation */
+    CHECK("\xC0\xAF", "\xC0\xAF", "\"\\udcc0\\udcaf\""); /* overlong '/' */
+    CHECK("\xE0\x80\xAF", "\xE0\x80\xAF", NULL);          /* overlong, 3 bytes */
+    CHECK("\xED\xA0\x80", "\xED\xA0\x80", NULL);          /* surrogate U+D800 */
+    CHECK("\xF4\x90\x80\x80", "\xF4\x90\x80\x80", NULL); /* past U+10FFFF */
+    CHECK("\xE2\x82", "\xE2\x82", "\"\\udce2\\udc82\""); /* truncated */
+    CHECK("\x80 \xBF", "\x80 \xBF", "\"\\udc80 \\udcbf\""); /* stray continuation bytes */
+    CHECK("caf\xE9.txt", "caf\xE9.txt", "\"caf\\udce9.txt\""); /* Latin-1 "cafe" with e-acute */
+    /* A real U+00E9 stays itself, unlike the byte 0xE9 above. */
+    CHECK("caf\xC3\xA9.txt", "caf\xC3\xA9.txt", "\"caf\xC3\xA9.txt\"");
 }
 
 static void json_write_failure_reported(void **state)
@@ -620,6 +632,96 @@ static void tsv_escapes_tab_newline_and_backslash(void **state)
     free(out);
 }
 
+/* Names with every kind of byte a terminal or a TSV reader should not get raw. */
+static const char *const ODD[] = {"esc\x1b[31mred.txt", "bell\x07.txt", "del\x7f.txt",
+                                  "c1\xc2\x9b.txt", "bad\xff.txt", "ok-\xc3\xa9.txt"};
+static const char *const ODD_ESCAPED[] = {"esc\\x1b[31mred.txt", "bell\\x07.txt",
+                                          "del\\x7f.txt", "c1\\xc2\\x9b.txt", "bad\\xff.txt",
+                                          "ok-\xc3\xa9.txt"};
+#define NODD (sizeof ODD / sizeof ODD[0])
+
+static ndupes_corpus *odd_corpus(void)
+{
+    ndupes_corpus *c = ndupes_corpus_create(NULL, NULL);
+    assert_non_null(c);
+    char *a = article(1);
+    for (size_t i = 0; i < NODD; i++)
+        assert_int_equal(ndupes_corpus_add_text(c, ODD[i], a, strlen(a), 100 + (int64_t)i),
+                         NDUPES_OK);
+    free(a);
+    assert_int_equal(ndupes_corpus_group(c), NDUPES_OK);
+    assert_int_equal(ndupes_corpus_ngroups(c), 1);
+    return c;
+}
+
+/* True when out holds no control byte but tab and newline, no DEL, no C1 control and no
+ * byte that is not UTF-8. */
+static bool clean_bytes(const char *out, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)out[i];
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == 0xFF ||
+            (c == 0xC2 && i + 1 < len && (unsigned char)out[i + 1] < 0xA0))
+            return false;
+    }
+    return true;
+}
+
+static void tsv_escapes_every_control_character(void **state)
+{
+    (void)state;
+    ndupes_corpus *c = odd_corpus();
+    size_t len;
+    char *out = write_fmt(c, NDUPES_FORMAT_TSV, 0, &len);
+    if (!clean_bytes(out, len))
+        fail_msg("raw control bytes in TSV: %s", out);
+    for (size_t i = 0; i < NODD; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "\t%s\n", ODD_ESCAPED[i]);
+        if (!strstr(out, want))
+            fail_msg("TSV lacks [%s]: %s", ODD_ESCAPED[i], out);
+    }
+    free(out);
+    ndupes_corpus_free(c);
+}
+
+static void text_escaped_for_a_terminal_raw_otherwise(void **state)
+{
+    (void)state;
+    ndupes_corpus *c = odd_corpus();
+    /* Raw (piped: xargs gets the real names). */
+    size_t len;
+    char *out = write_fmt(c, NDUPES_FORMAT_TEXT, 0, &len);
+    for (size_t i = 0; i < NODD; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "%s\n", ODD[i]);
+        if (!strstr(out, want))
+            fail_msg("raw text lacks [%s]", ODD_ESCAPED[i]);
+    }
+    free(out);
+    /* Escaped (a terminal), the same for --omit-first. */
+    for (int f = 0; f < 2; f++) {
+        capture k;
+        cap_open(&k);
+        assert_int_equal(ndupes_write_groups_flags(c, k.f, f ? NDUPES_FORMAT_OMIT_FIRST
+                                                             : NDUPES_FORMAT_TEXT,
+                                                   NDUPES_WRITE_ESCAPE),
+                         NDUPES_OK);
+        cap_close(&k);
+        if (!clean_bytes(k.buf, k.len))
+            fail_msg("raw control bytes in text for a terminal: %s", k.buf);
+        size_t found = 0;
+        for (size_t i = 0; i < NODD; i++) {
+            char want[64];
+            snprintf(want, sizeof want, "%s\n", ODD_ESCAPED[i]);
+            found += strstr(k.buf, want) != NULL;
+        }
+        assert_int_equal(found, f ? NODD - 1 : NODD);
+        free(k.buf);
+    }
+    ndupes_corpus_free(c);
+}
+
 static void json_lines_parse_with_escaped_names(void **state)
 {
     size_t len;
@@ -703,7 +805,7 @@ int main(void)
         cmocka_unit_test(json_quotes_and_backslashes_escaped),
         cmocka_unit_test(json_control_characters_escaped),
         cmocka_unit_test(json_valid_utf8_copied),
-        cmocka_unit_test(json_invalid_bytes_become_latin1_escapes),
+        cmocka_unit_test(json_invalid_bytes_become_surrogate_escapes),
         cmocka_unit_test(json_write_failure_reported),
         cmocka_unit_test(no_groups_write_nothing),
     };
@@ -720,6 +822,8 @@ int main(void)
                                         teardown_corpus),
         cmocka_unit_test_setup_teardown(json_lines_parse_with_escaped_names, setup_corpus,
                                         teardown_corpus),
+        cmocka_unit_test(tsv_escapes_every_control_character),
+        cmocka_unit_test(text_escaped_for_a_terminal_raw_otherwise),
         cmocka_unit_test_setup_teardown(write_groups_reports_errors, setup_corpus,
                                         teardown_corpus),
     };

@@ -50,11 +50,19 @@ static const char *db_path(const char *name)
     return p;
 }
 
+/* nd_store_open as a run (read-write) or db stats (read-only) opens the index. */
+static ndupes_status store_open(const char *path, bool readonly, nd_store **s, char *err,
+                                size_t errlen)
+{
+    nd_store_opts o = {.mode = readonly ? ND_OPEN_READONLY : ND_OPEN_RUN, .shingle = SHINGLE};
+    return nd_store_open(path, &o, s, err, errlen);
+}
+
 static nd_store *open_store(const char *path, bool readonly)
 {
     nd_store *s = NULL;
     char err[256] = "";
-    ndupes_status st = nd_store_open(path, SHINGLE, 0, readonly, &s, err, sizeof err);
+    ndupes_status st = store_open(path, readonly, &s, err, sizeof err);
     if (st != NDUPES_OK)
         fail_msg("nd_store_open(%s): status %d: %s", path, (int)st, err);
     return s;
@@ -356,6 +364,36 @@ static int64_t article(nd_store *s, const char *path, uint32_t *keys, nd_pending
     return id;
 }
 
+/* ---- the fingerprint codec (fpcodec.c) ---- */
+
+/* A blob whose sketch holds more values than its article has shingles (or quote shingles)
+ * is damaged: refused, not handed to the scorer. */
+static void codec_refuses_a_sketch_larger_than_its_article(void **state)
+{
+    (void)state;
+    nd_fp fp, back;
+    memset(&fp, 0, sizeof fp);
+    fp.content_hash = 42;
+    fp.nsh = 3;
+    fp.nsk = 3;
+    fp.sk[0] = 10, fp.sk[1] = 20, fp.sk[2] = 30;
+    fp.nq = 2;
+    fp.nqk = 2;
+    fp.qk[0] = 20, fp.qk[1] = 30;
+    uint8_t *blob;
+    size_t len;
+    assert_true(nd_fp_encode(&fp, &blob, &len));
+    assert_true(nd_fp_decode(blob, len, &back));
+    assert_int_equal(back.nsh, 3);
+    nd_fp_free(&back);
+    blob[20] = 2; /* nsh (4 bytes from offset 20): fewer shingles than the sketch holds */
+    assert_false(nd_fp_decode(blob, len, &back));
+    blob[20] = 3;
+    blob[24] = 1; /* nq: fewer quote shingles than the quote sketch holds */
+    assert_false(nd_fp_decode(blob, len, &back));
+    nd_free(blob);
+}
+
 /* ---- paragraph counts ---- */
 
 /* An article with two kept paragraphs, hashes h1 and h2, and no band keys. */
@@ -527,8 +565,7 @@ static void schema1_refused_read_only_untouched(void **state)
     void *before = read_file(p, &n0);
     nd_store *s = NULL;
     char err[256] = "";
-    assert_int_equal(nd_store_open(p, SHINGLE, 0, true, &s, err, sizeof err),
-                     NDUPES_ERR_DB_SCHEMA);
+    assert_int_equal(store_open(p, true, &s, err, sizeof err), NDUPES_ERR_DB_SCHEMA);
     assert_null(s);
     if (!strstr(err, "older"))
         fail_msg("the message does not say the index is older: %s", err);
@@ -558,13 +595,13 @@ static void schema1_upgraded_by_a_write_open(void **state)
     expect_band(s, 305, 8, one, 1);
     expect_band(s, 403, 8, one, 1);
     commit_close(s);
-    assert_int_equal(meta(p, "schema_version"), 2);
+    assert_int_equal(meta(p, "schema_version"), ND_SCHEMA_VERSION);
     assert_int_equal(q1(p, "SELECT count(*) FROM sqlite_schema WHERE name = 'band_recent'"), 1);
     assert_int_equal(meta(p, "band_rows"), rows);
     assert_int_equal(band_count(p), rows);
     assert_int_equal(recent_count(p), 0);
 
-    /* It works as a schema-2 index: read-only opens, new bands go to band_recent, the
+    /* It works as a current index: read-only opens, new bands go to band_recent, the
      * article's rows go from band on delete. */
     nd_store_close(open_store(p, true));
     s = open_store(p, false);
@@ -623,6 +660,7 @@ int main(void)
         cmocka_unit_test(paragraph_counts_span_both_tables),
         cmocka_unit_test(schema1_refused_read_only_untouched),
         cmocka_unit_test(schema1_upgraded_by_a_write_open),
+        cmocka_unit_test(codec_refuses_a_sketch_larger_than_its_article),
     };
     return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

@@ -16,3 +16,17 @@ finish() {
   echo "$checks checks, $fails failed"
   [ "$fails" -eq 0 ]
 }
+# canon: text output on stdin -> "a,b;c,d,e" (base names sorted in each group, groups sorted).
+canon() {
+  awk 'BEGIN { RS = ""; FS = "\n" }
+       { l = ""; for (i = 1; i <= NF; i++) { b = $i; sub(/.*\//, "", b); l = l " " b }; print l }' |
+    while read -r l; do printf '%s\n' $l | sort | paste -sd, -; done | sort | paste -sd';' -
+}
+# articles DB: the article count of `ndupes db stats`, or "rc=N: message" when it fails.
+articles() {
+  local s r
+  s=$(timeout 30 "$NDUPES" db stats --db "$1" 2>&1)
+  r=$?
+  [ $r -eq 0 ] || { echo "rc=$r: $s"; return; }
+  printf '%s\n' "$s" | awk '$1 == "articles" { print $2 }'
+}

@@ -20,12 +20,6 @@ ODESA="foxnews-odesa.txt,internewscast-odesa.txt,trn-odesa.txt"
 FLORIDA="cgtn-florida.txt,moscowtimes-florida.txt"
 EXPECTED="$FLORIDA;$ODESA"
 
-# canon: text output on stdin -> "a,b;c,d,e" (base names sorted in each group, groups sorted).
-canon() {
-  awk 'BEGIN { RS = ""; FS = "\n" }
-       { l = ""; for (i = 1; i <= NF; i++) { b = $i; sub(/.*\//, "", b); l = l " " b }; print l }' |
-    while read -r l; do printf '%s\n' $l | sort | paste -sd, -; done | sort | paste -sd';' -
-}
 # canon_tsv: --format tsv on stdin -> one line a group, its paths sorted and joined by ','; the
 # lines sorted.  Group ids are dropped: this is the partition as a set of sets of paths.
 canon_tsv() {
@@ -39,14 +33,6 @@ json_id() { printf '%s\n' "$out" | grep -F "/$1\"" | sed -n 's/^{"group": *\([0-
 json_new() {
   printf '%s\n' "$out" | grep -o '"path": *"[^"]*/'"$1"'", *"score": *[0-9.]*, *"new": *[a-z]*' |
     sed 's/.*"new": *//' | head -1
-}
-# articles DB: the article count of `ndupes db stats`, or "rc=N" when it fails.
-articles() {
-  local s r
-  s=$(timeout 30 "$NDUPES" db stats --db "$1" 2>&1)
-  r=$?
-  [ $r -eq 0 ] || { echo "rc=$r: $s"; return; }
-  printf '%s\n' "$s" | awk '$1 == "articles" { print $2 }'
 }
 # run CMD...: runs with a guard against hangs, stdin from /dev/null; sets rc, out, err; a
 # sanitizer report on stderr is a failure of its own.

@@ -9,8 +9,15 @@
  *  2. as a database file: written to a temporary file, opened with nd_store_open as a run
  *     does (read-write, in a transaction that is never committed), then read back: the
  *     counts, the groups and their members, a few articles by id (nd_store_load), by path,
- *     by hash and by band key, and one delete (rolled back); then nd_store_close.  It is
- *     opened read-only as well.  The file must come out unchanged: byte for byte when the
+ *     by hash, by band key and under a folder, the scan of every path, and one delete
+ *     (rolled back); the loaded fingerprints are arranged as a group (groups.c: the
+ *     representative and the best links, every score in [0, 1]); then nd_store_close.  It
+ *     is opened read-only and as `db prune` does (an existing index) as well.
+ *  3. as the index of a run over no file with --all, through the public API: open, forget
+ *     what is gone under "/", group (every stored group loaded, its gone files forgotten,
+ *     each arranged), and the groups written as JSON: valid, every score a number in
+ *     [0, 1] (a stored 1e300 once printed "inf").  Never committed.
+ *  The file must come out unchanged: byte for byte when the
  *     open failed ("left untouched", says store.c) or was read-only; after a successful
  *     read-write open only the header fields SQLite itself rewrites when it switches the
  *     file to WAL mode may differ (the file format bytes 18-19, the change counter and the
@@ -19,7 +26,7 @@
  *     successful read-write open.
  */
 #define _GNU_SOURCE
-#include "store.h"
+#include "corpus.h"
 #include "fuzz_common.h"
 
 #include <limits.h>
@@ -176,7 +183,14 @@ static void check_unchanged(const uint8_t *data, size_t size, enum change allowe
         fuzz_fail(__FILE__, __LINE__, msg);
 }
 
-/* Loads article id and checks the fingerprint as the scorer would see it. */
+/* The fingerprints loaded, arranged as one group at the end of read_back. */
+#define KEEP 8
+static nd_fp kept[KEEP];
+static char *kept_path[KEEP];
+static size_t nkept;
+
+/* Loads article id and checks the fingerprint as the scorer would see it, and what store.c
+ * promises of the values it hands out. */
 static void load_one(nd_store *s, int64_t id)
 {
     nd_fp fp;
@@ -187,7 +201,8 @@ static void load_one(nd_store *s, int64_t id)
         CHECK(path == NULL);
         return;
     }
-    CHECK(path != NULL);
+    CHECK(path != NULL && path[0] == '/' && strlen(path) <= 4096);
+    CHECK(r.id == id && (int64_t)r.size >= 0 && r.grp >= 0 && unit(r.score));
     check_score(&fp, &fp);
     nd_srec r2;
     int found = nd_store_by_path(s, path, &r2);
@@ -202,14 +217,77 @@ static void load_one(nd_store *s, int64_t id)
     }
     for (size_t i = 0; i < fp.npend && i < 4; i++)
         (void)nd_store_template(s, fp.pend[i].hash);
+    for (size_t i = 0; i < fp.nph && i < 4; i++)
+        (void)nd_store_para(s, fp.ph[i].hash);
+    if (nkept < KEEP) {
+        kept[nkept] = fp;
+        kept_path[nkept++] = path;
+        return;
+    }
     nd_free(path);
     nd_fp_free(&fp);
+}
+
+static bool on_path(void *ctx, int64_t id, const char *path, size_t len)
+{
+    size_t *n = ctx;
+    CHECK(id > 0 && len > 0 && len <= 4096 && path[0] == '/' && !memchr(path, '\0', len));
+    return ++*n < 64;
+}
+
+static bool on_scan(void *ctx, int64_t id, const char *path, size_t len, uint64_t size,
+                    int64_t mtime)
+{
+    (void)size;
+    (void)mtime;
+    return on_path(ctx, id, path, len);
+}
+
+/* The loaded fingerprints as one group: a permutation of it comes back, the first
+ * member's score 1, every score in [0, 1]. */
+static void arrange_kept(void)
+{
+    ndupes_corpus *c = ndupes_corpus_create(NULL, NULL);
+    if (!c || !nd_corpus_reserve(c, nkept)) {
+        ndupes_corpus_free(c);
+        return;
+    }
+    uint32_t m[KEEP], seen = 0;
+    float sc[KEEP];
+    for (size_t i = 0; i < nkept; i++) {
+        if (!nd_fp_finalize(&kept[i], odd_template, NULL, NULL)) {
+            nd_fp_free(&kept[i]);
+            nd_free(kept_path[i]);
+            continue;
+        }
+        c->fps[c->n] = kept[i];
+        c->items[c->n] = (item){.name = kept_path[i], .mtime = (int64_t)i % 3};
+        m[c->n] = (uint32_t)c->n;
+        c->n++;
+    }
+    if (nd_group_arrange(c, m, sc, c->n)) {
+        for (size_t i = 0; i < c->n; i++) {
+            CHECK(m[i] < c->n && !(seen & (1u << m[i])));
+            seen |= 1u << m[i];
+            CHECK(unit(sc[i]) && (i > 0 || sc[i] == 1.0f));
+        }
+    }
+    ndupes_corpus_free(c); /* frees the moved fingerprints and paths */
+    nkept = 0;
 }
 
 static void read_back(nd_store *s, bool rw)
 {
     int64_t articles, groups, grouped, oldest, newest;
-    (void)nd_store_counts(s, &articles, &groups, &grouped, &oldest, &newest);
+    if (nd_store_counts(s, &articles, &groups, &grouped, &oldest, &newest) == NDUPES_OK)
+        CHECK(articles >= 0 && groups >= 0 && grouped >= 2 * groups);
+    size_t n = 0;
+    (void)nd_store_scan(s, on_scan, &n);
+    n = 0;
+    (void)nd_store_under(s, "/", on_path, &n);
+    n = 0;
+    (void)nd_store_under(s, "/tmp", on_path, &n);
+    CHECK(nd_store_max_id(s) >= 0);
     for (int64_t id = -1; id <= 4; id++)
         load_one(s, id);
     int64_t *gids = NULL;
@@ -230,6 +308,44 @@ static void read_back(nd_store *s, bool rw)
     if (nd_store_older(s, INT64_MAX, &old, &no) == NDUPES_OK && rw && no > 0)
         (void)nd_store_delete(s, old[0]); /* rolled back by nd_store_close */
     nd_free(old);
+    arrange_kept();
+}
+
+/* Part 3: the --all listing of a run, as the tool does it, and its JSON. */
+static void list_all(void)
+{
+    ndupes_config cfg;
+    ndupes_config_init(&cfg);
+    cfg.jobs = 1;
+    ndupes_corpus *c = ndupes_corpus_create(&cfg, NULL);
+    if (!c)
+        return;
+    ndupes_status st = ndupes_corpus_open_db(c, dbpath, 0, 1700000000);
+    if (st == NDUPES_OK) {
+        ndupes_corpus_report_all(c, 1);
+        const char *roots[1] = {"/nonexistent-root"};
+        size_t gone = 0;
+        st = ndupes_corpus_forget_gone(c, roots, 1, &gone);
+        if (st == NDUPES_OK)
+            st = ndupes_corpus_group(c);
+    }
+    if (st == NDUPES_OK) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        CHECK(f != NULL);
+        CHECK(ndupes_write_groups_flags(c, f, NDUPES_FORMAT_JSON, 0) == NDUPES_OK);
+        fclose(f);
+        /* Scores are printed with %.3f from [0, 1]: no inf, no nan, no minus sign. */
+        for (const char *p = buf; (p = strstr(p, "\"score\": ")) != NULL; p++) {
+            const char *v = p + 9;
+            CHECK((v[0] == '0' || v[0] == '1') && v[1] == '.');
+        }
+        free(buf);
+    } else {
+        CHECK(ndupes_corpus_errmsg(c)[0] != '\0' || st == NDUPES_ERR_NOMEM);
+    }
+    ndupes_corpus_free(c);
 }
 
 /* The number of entries in the file's sqlite_schema, read without any side effect
@@ -252,17 +368,26 @@ static int schema_entries(void)
 
 static void fuzz_db(const uint8_t *data, size_t size)
 {
+    static const nd_open_mode modes[3] = {ND_OPEN_RUN, ND_OPEN_READONLY, ND_OPEN_EXISTING};
     char err[256];
-    for (int ro = 0; ro <= 1; ro++) {
+    for (int k = 0; k < 4; k++) {
         if (!write_db(data, size))
             return;
+        bool ro = k == 1;
         /* A database without tables is a new index by contract: a run creates the schema. */
-        bool fresh = ro == 0 && schema_entries() == 0;
+        bool fresh = (k == 0 || k == 3) && schema_entries() == 0;
+        ndupes_status st = NDUPES_OK;
         nd_store *s = NULL;
         err[0] = '\0';
-        ndupes_status st = nd_store_open(dbpath, NDUPES_DEFAULT_SHINGLE, 0, ro, &s, err,
-                                         sizeof err);
-        if (st == NDUPES_OK) {
+        if (k == 3) {
+            list_all();
+        } else {
+            nd_store_opts o = {.mode = modes[k], .shingle = k == 2 ? 0 : NDUPES_DEFAULT_SHINGLE};
+            st = nd_store_open(dbpath, &o, &s, err, sizeof err);
+        }
+        if (k == 3) {
+            snprintf(err, sizeof err, "the --all listing");
+        } else if (st == NDUPES_OK) {
             CHECK(s != NULL);
             read_back(s, !ro);
             nd_store_close(s);
@@ -273,7 +398,8 @@ static void fuzz_db(const uint8_t *data, size_t size)
                   st == NDUPES_ERR_DB_BUSY || st == NDUPES_ERR_NOMEM);
         }
         char how[400];
-        snprintf(how, sizeof how, "a %s open that returned %s%s%s", ro ? "read-only" : "read-write",
+        snprintf(how, sizeof how, "a %s open that returned %s%s%s",
+                 k == 1 ? "read-only" : k == 2 ? "db prune" : k == 3 ? "run's" : "read-write",
                  ndupes_strerror(st), err[0] ? ": " : "", err);
         if (size > 0 && !(fresh && st == NDUPES_OK))
             check_unchanged(data, size,

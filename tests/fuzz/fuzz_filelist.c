@@ -115,7 +115,7 @@ static void one(const uint8_t *data, size_t size, int sep)
     if (!f)
         return; /* fmemopen of 0 bytes fails on older glibc */
     cli_paths p = {0};
-    bool ok = cli_read_list(&p, f, sep, 1);
+    bool ok = cli_read_list(&p, f, sep, 1, NULL);
     CHECK(ok);
     fclose(f);
     for (size_t i = 0; i < p.n; i++) {

@@ -150,8 +150,21 @@ if [ -f "$T/index.db" ]; then
     cp "$T/small.db" "$T/nobands.db"
     sql "$T/nobands.db" "DROP TABLE band; VACUUM;" && cp "$T/nobands.db" "$D/nobands.db"
     cp "$T/small.db" "$T/badfp.db"
-    sql "$T/badfp.db" "UPDATE article SET fp = substr(fp, 1, 40) WHERE id = 1; UPDATE article SET fp = x'' WHERE id = 2;" &&
+    sql "$T/badfp.db" "UPDATE fingerprint SET fp = substr(fp, 1, 40) WHERE id = 1; UPDATE fingerprint SET fp = x'' WHERE id = 2;" &&
       cp "$T/badfp.db" "$D/badfp.db"
+    # Values out of their type or range, and code stored in the index (storeopen.c, store.c).
+    hostile() { # hostile NAME STATEMENTS
+      cp "$T/small.db" "$T/$1.db"
+      sql "$T/$1.db" "$2" && cp "$T/$1.db" "$D/$1.db"
+    }
+    hostile textgrp "UPDATE article SET grp = 'abc' WHERE grp = (SELECT min(grp) FROM article);"
+    hostile bigscore "UPDATE article SET score = 1e300 WHERE grp IS NOT NULL;"
+    hostile version64 "UPDATE meta SET value = 4294967298 WHERE key = 'schema_version';"
+    hostile bandrows "INSERT OR REPLACE INTO meta VALUES ('band_rows', 9223372036854775000), ('recent_rows', -1), ('merge_slice', 'x');"
+    hostile trigger "CREATE TABLE pwned(x); CREATE TRIGGER t AFTER UPDATE ON article BEGIN INSERT INTO pwned VALUES (1); END;"
+    hostile view "CREATE VIEW v AS SELECT * FROM article;"
+    hostile relpath "UPDATE article SET path = 'relative.txt' WHERE id = 1;"
+    hostile textid "UPDATE band SET id = 'x' WHERE key IN (SELECT key FROM band LIMIT 3);"
   fi
   sql "$T/foreign.db" "PRAGMA page_size=512; CREATE TABLE t(x); INSERT INTO t VALUES (1);" &&
     cp "$T/foreign.db" "$D/foreign.db"
@@ -159,6 +172,7 @@ if [ -f "$T/index.db" ]; then
     [ -s "$T/emptyschema.db" ] && cp "$T/emptyschema.db" "$D/emptyschema.db"
 fi
 printf 'SQLite format 3\0' >"$D/header-only"
+printf 'x' >"$D/one-byte"
 printf 'not a database at all\n' >"$D/text"
 for t in reader filelist options dbload; do
   echo "make_corpus: $t: $(ls "$OUT/$t" | wc -l) seeds"

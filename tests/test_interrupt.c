@@ -1,0 +1,153 @@
+/*
+ * test_interrupt.c - interruption is per run (src/status.c; issue #11 point 5, issue #13).
+ *
+ * ndupes_interrupt() (what a SIGINT handler calls) stops every corpus created before it, and
+ * only those: a corpus created afterwards runs normally, where before one interrupt set a
+ * process-wide flag for good and every later run of the process failed.  ndupes_corpus_resume
+ * clears a corpus's interruption; ndupes_corpus_interrupt stops one corpus and no other.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ndupes.h"
+
+static char dir[256], file_a[300], file_b[300];
+
+static const char *const STORY =
+    "The council voted on Tuesday to close the old bridge over the river for repairs that "
+    "will take most of the summer, after engineers found cracks in two of its supports.\n\n"
+    "\"We cannot take the risk of leaving it open,\" the council leader, Ana Ruiz, told the "
+    "meeting. \"The repairs will cost more than we hoped, but the bridge must be safe.\"\n\n"
+    "Drivers will be sent along the ring road, which adds about twenty minutes to a trip "
+    "into the town centre at the busiest hours of the morning and the evening.\n";
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *t = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/ndupes-interrupt.XXXXXX", t && *t ? t : "/tmp");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(file_a, sizeof file_a, "%s/a.txt", dir);
+    snprintf(file_b, sizeof file_b, "%s/b.txt", dir);
+    write_file(file_a, STORY);
+    write_file(file_b, STORY);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    unlink(file_a);
+    unlink(file_b);
+    rmdir(dir);
+    return 0;
+}
+
+static ndupes_corpus *corpus(void)
+{
+    ndupes_config cfg;
+    ndupes_config_init(&cfg);
+    cfg.jobs = 2;
+    ndupes_corpus *c = ndupes_corpus_create(&cfg, NULL);
+    assert_non_null(c);
+    return c;
+}
+
+/* Reads the two copies and groups them: NDUPES_OK and one group, or the first error. */
+static ndupes_status run(ndupes_corpus *c)
+{
+    const char *paths[2] = {file_a, file_b};
+    ndupes_status st = ndupes_corpus_add_files(c, paths, 2);
+    if (st == NDUPES_OK)
+        st = ndupes_corpus_group(c);
+    if (st == NDUPES_OK)
+        assert_int_equal(ndupes_corpus_ngroups(c), 1);
+    return st;
+}
+
+static void an_interrupt_stops_the_corpora_that_exist(void **state)
+{
+    (void)state;
+    ndupes_corpus *c = corpus();
+    assert_int_equal(ndupes_corpus_interrupted(c), 0);
+    ndupes_interrupt();
+    assert_int_equal(ndupes_corpus_interrupted(c), 1);
+    assert_int_equal(run(c), NDUPES_ERR_INTERRUPTED);
+    assert_int_equal(ndupes_corpus_size(c), 0); /* an interrupted add_files adds nothing */
+    FILE *f = fopen("/dev/null", "w");
+    assert_non_null(f);
+    assert_int_equal(ndupes_write_groups(c, f, NDUPES_FORMAT_TEXT, 0), NDUPES_OK); /* no group */
+    fclose(f);
+    ndupes_corpus_free(c);
+}
+
+static void a_corpus_made_after_an_interrupt_runs(void **state)
+{
+    (void)state;
+    ndupes_interrupt();
+    ndupes_corpus *c = corpus();
+    assert_int_equal(ndupes_corpus_interrupted(c), 0);
+    assert_int_equal(run(c), NDUPES_OK);
+    ndupes_corpus_free(c);
+}
+
+static void resume_clears_the_interruption(void **state)
+{
+    (void)state;
+    ndupes_corpus *c = corpus();
+    ndupes_interrupt();
+    assert_int_equal(run(c), NDUPES_ERR_INTERRUPTED);
+    ndupes_corpus_resume(c);
+    assert_int_equal(ndupes_corpus_interrupted(c), 0);
+    assert_int_equal(run(c), NDUPES_OK);
+    /* Interrupted again after grouping: the writer stops before the first group. */
+    ndupes_interrupt();
+    FILE *f = fopen("/dev/null", "w");
+    assert_non_null(f);
+    assert_int_equal(ndupes_write_groups(c, f, NDUPES_FORMAT_TEXT, 0), NDUPES_ERR_INTERRUPTED);
+    fclose(f);
+    ndupes_corpus_free(c);
+}
+
+static void one_corpus_interrupted_alone(void **state)
+{
+    (void)state;
+    ndupes_corpus *a = corpus(), *b = corpus();
+    ndupes_corpus_interrupt(a);
+    ndupes_corpus_interrupt(NULL); /* allowed, does nothing */
+    assert_int_equal(ndupes_corpus_interrupted(a), 1);
+    assert_int_equal(ndupes_corpus_interrupted(b), 0);
+    assert_int_equal(run(a), NDUPES_ERR_INTERRUPTED);
+    assert_int_equal(run(b), NDUPES_OK);
+    ndupes_corpus_free(a);
+    ndupes_corpus_free(b);
+    assert_int_equal(ndupes_corpus_interrupted(NULL), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(an_interrupt_stops_the_corpora_that_exist),
+        cmocka_unit_test(a_corpus_made_after_an_interrupt_runs),
+        cmocka_unit_test(resume_clears_the_interruption),
+        cmocka_unit_test(one_corpus_interrupted_alone),
+    };
+    return cmocka_run_group_tests_name("interrupt", tests, setup, teardown);
+}
