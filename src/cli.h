@@ -37,7 +37,8 @@ void cli_warn(const char *path, const char *fmt, ...) __attribute__((format(prin
 void cli_note(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A usage error: the message, then "ndupes: try 'ndupes --help'"; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The library's log callback: errors always, INFO only with -v, nothing with -q. */
+/* The library's log callback: errors and warnings always, INFO only with -v, nothing
+ * with -q. */
 void cli_log(void *ctx, ndupes_level level, const char *path, const char *msg);
 
 /* Strict number parsing: the whole string, within [lo, hi]; false otherwise. */

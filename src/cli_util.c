@@ -52,7 +52,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 void cli_log(void *ctx, ndupes_level level, const char *path, const char *msg)
 {
     (void)ctx;
-    if (level == NDUPES_LOG_ERROR ? cli_verbose >= 0 : cli_verbose >= 1)
+    if (level == NDUPES_LOG_INFO ? cli_verbose >= 1 : cli_verbose >= 0)
         cli_warn(path, "%s", msg);
 }
 

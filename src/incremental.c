@@ -618,6 +618,14 @@ static ndupes_status open_db(ndupes_corpus *c, const char *path, nd_open_mode mo
     ndupes_status st = nd_store_open(path, &o, &c->db, c->errmsg, sizeof c->errmsg);
     if (st == NDUPES_OK)
         c->cfg.shingle = nd_store_shingle(c->db);
+    const char *old = st == NDUPES_OK ? nd_store_rebuilt(c->db) : NULL;
+    if (old && c->log) {
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "built by an ndupes with other fingerprints (%s); rebuilt: its articles are "
+                 "forgotten and this run's files read anew (new group ids)", old);
+        c->log(c->log_ctx, NDUPES_LOG_WARN, path, msg);
+    }
     return st;
 }
 

@@ -6,12 +6,17 @@
 #include "nd_internal.h"
 
 #define ND_SCHEMA_VERSION 3
-/* The fingerprint settings an index was built with; another build refuses the index
- * (its keys and sketches would not compare with new ones) and asks for a rebuild. */
+/* The fingerprint settings an index was built with.  Fingerprints of other settings do
+ * not compare with new ones: a run rebuilds such an index (its articles are forgotten and
+ * read anew from the files the run is given), db stats/prune/forget refuse it. */
 #define ND_STR2(x) #x
 #define ND_STR(x) ND_STR2(x)
-#define ND_FP_FORMAT "fp1-k" ND_STR(ND_SKETCH_K) "-q" ND_STR(ND_QUOTE_K) "-b" ND_STR(ND_BANDS) \
-    "r" ND_STR(ND_ROWS) "q" ND_STR(ND_QUOTE_ROWS) "-a" ND_STR(ND_ANCHORS)
+/* ND_READER_VERSION counts the reader's changes of decisions (what is kept of a page):
+ * fingerprints of two readers do not compare either.  2: the reader for any language. */
+#define ND_READER_VERSION 2
+#define ND_FP_FORMAT "fp3-rd" ND_STR(ND_READER_VERSION) "-k" ND_STR(ND_SKETCH_K) "-q" \
+    ND_STR(ND_QUOTE_K) "-b" ND_STR(ND_BANDS) "r" ND_STR(ND_ROWS) "q" ND_STR(ND_QUOTE_ROWS) \
+    "-a" ND_STR(ND_ANCHORS) "-w" ND_STR(ND_RUN_WINDOW)
 
 /* A band key of a stored article. */
 typedef struct nd_band {
@@ -61,6 +66,9 @@ void nd_store_reserve(nd_store *s, size_t articles);
 const char *nd_store_errmsg(nd_store *s);
 /* The index's shingle size, and the canonical path of its file (borrowed). */
 unsigned nd_store_shingle(const nd_store *s);
+/* The fingerprint format of an index that this run found and emptied to rebuild (its
+ * articles are read anew), or NULL. */
+const char *nd_store_rebuilt(const nd_store *s);
 const char *nd_store_path(const nd_store *s);
 
 /* 1 found, 0 not found, -1 error (nd_store_errmsg says which). */

@@ -45,6 +45,7 @@ struct nd_store {
     int64_t slice;                  /* the range of band_recent the next run merges */
     bool rows_dirty;                /* the counts changed: write them back at commit */
     bool empty;        /* read-only on a file with no schema yet */
+    char rebuilt[64];  /* the other fingerprint format a run found and rebuilt, or "" */
     unsigned shingle;  /* the index's shingle size */
     char *path;        /* the canonical path of the index file (nd_malloc'd) */
 };

@@ -597,6 +597,33 @@ static ndupes_status empty_tables(nd_store *s, char *err, size_t errlen)
     return prepare_all(s, err, errlen);
 }
 
+/* An index of other fingerprints (an earlier reader or fingerprinter): its articles are
+ * forgotten inside the run's transaction, and the run reads its files anew.  Group ids go
+ * on from where they were (grp keeps its AUTOINCREMENT), so an old id never names a new
+ * group. */
+static ndupes_status rebuild_all(nd_store *s, const char *old, char *err, size_t errlen)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "DELETE FROM article; DELETE FROM fingerprint; DELETE FROM band;"
+             "DELETE FROM band_recent; DELETE FROM template; DELETE FROM para;"
+             "DELETE FROM para_recent; DELETE FROM grp;"
+             "INSERT OR REPLACE INTO meta VALUES('format', '%s');"
+             "INSERT OR REPLACE INTO meta VALUES('band_rows', 0);"
+             "INSERT OR REPLACE INTO meta VALUES('recent_rows', 0);",
+             ND_FP_FORMAT);
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return open_error(s, rc, "rebuilding the index", err, errlen);
+    snprintf(s->rebuilt, sizeof s->rebuilt, "%s", old[0] ? old : "unknown");
+    return NDUPES_OK;
+}
+
+const char *nd_store_rebuilt(const nd_store *s)
+{
+    return s && s->rebuilt[0] ? s->rebuilt : NULL;
+}
+
 /* ---- open, commit, close ---- */
 
 /* Starts the run's write transaction on a checked file: an existing index of this version
@@ -695,10 +722,11 @@ ndupes_status nd_store_open(const char *path, const nd_store_opts *o, nd_store *
                  m.shingle, o->shingle);
         goto fail;
     }
-    if (m.version > 0 && strcmp(m.format, ND_FP_FORMAT) != 0) {
+    bool rebuild = m.version > 0 && strcmp(m.format, ND_FP_FORMAT) != 0;
+    if (rebuild && o->mode != ND_OPEN_RUN) {
         snprintf(err, errlen, "index built with other fingerprint settings (%s, this ndupes "
-                 "uses %s); rebuild it; left untouched", m.format[0] ? m.format : "unknown",
-                 ND_FP_FORMAT);
+                 "uses %s); the next run with --db rebuilds it; left untouched",
+                 m.format[0] ? m.format : "unknown", ND_FP_FORMAT);
         goto fail;
     }
     if (m.version == 0 && o->mode == ND_OPEN_EXISTING) {
@@ -730,6 +758,8 @@ ndupes_status nd_store_open(const char *path, const nd_store_opts *o, nd_store *
     } else {
         (void)fresh;
         if ((st = begin(s, &m, s->shingle, err, errlen)) != NDUPES_OK)
+            goto fail;
+        if (rebuild && (st = rebuild_all(s, m.format, err, errlen)) != NDUPES_OK)
             goto fail;
         s->band_rows = nd_store_meta_int(s, "band_rows", 0, ROWS_MAX, 0);
         s->recent_rows = nd_store_meta_int(s, "recent_rows", 0, ROWS_MAX, 0);
