@@ -142,16 +142,42 @@ static size_t *cluster_ids(const truth *t)
 
 static void eval_usage(FILE *f)
 {
-    fputs("usage: ndupes eval TRUTH.tsv [OPTIONS] PATH...\n"
+    fputs("usage: ndupes eval TRUTH.tsv [--agreement] [OPTIONS] PATH...\n"
           "\n"
           "Groups PATH as 'ndupes' does (same options), then compares the groups with TRUTH\n"
           "(lines FILE<TAB>CLUSTER; files matched by path, trailing path or unique base name)\n"
           "and prints pairwise precision, recall, F1 and the adjusted Rand index, then the\n"
           "wrong pairs with their scores: merged (grouped, different in TRUTH) and split\n"
           "(same cluster in TRUTH, not grouped).  Truth lines that name no file given are\n"
-          "said on stderr.  Exit status: 0 done, 1 some files unreadable, 2 error (also\n"
+          "said on stderr.  --agreement also scores every pair of files as the run does and\n"
+          "lists those at or above the threshold that the run left apart (quadratic: for\n"
+          "labelled sets).  Exit status: 0 done, 1 some files unreadable, 2 error (also\n"
           "when no file given has a truth line).\n",
           f);
+}
+
+/* Scores every pair of the run's articles as the run does and lists those at or above the
+ * threshold that the run left apart: the candidate index missed them, or the chaining
+ * guard refused them.  Quadratic: for labelled sets. */
+static void report_agreement(ndupes_corpus *c, double threshold)
+{
+    size_t n = ndupes_corpus_size(c), apart = 0, dup = 0;
+    printf("\nagreement with the scorer (every pair scored):\n");
+    for (size_t a = 0; a < n && !cli_interrupted; a++)
+        for (size_t b = a + 1; b < n; b++) {
+            ndupes_score s;
+            if (ndupes_corpus_compare(c, a, b, &s) != NDUPES_OK || s.score < threshold)
+                continue;
+            dup++;
+            size_t ga = ndupes_corpus_group_of(c, a);
+            if (ga != SIZE_MAX && ga == ndupes_corpus_group_of(c, b))
+                continue;
+            if (apart++ < LIST_MAX)
+                printf("  %.3f  %s  %s\n", s.score, ndupes_corpus_name(c, a),
+                       ndupes_corpus_name(c, b));
+        }
+    printf("pairs      %zu scored as duplicates, %zu of them left apart by the run\n", dup,
+           apart);
 }
 
 int cli_eval(int argc, char **argv)
@@ -163,6 +189,20 @@ int cli_eval(int argc, char **argv)
         return 0;
     }
     const char *tpath = argv[1];
+    /* --agreement is eval's own option: taken out before the run's options are parsed. */
+    int agreement = 0, k = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < argc)
+                argv[k++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--agreement") == 0)
+            agreement = 1;
+        else
+            argv[k++] = argv[i];
+    }
+    argc = k;
     cli_run r = {0};
     int first;
     int rc = cli_parse_run(argc - 1, argv + 1, "eval", &r, &first);
@@ -259,6 +299,8 @@ int cli_eval(int argc, char **argv)
         if (total > shown)
             printf("  ... and %zu more\n", total - shown);
     }
+    if (agreement)
+        report_agreement(c, r.cfg.threshold);
     rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
     if (cli_interrupted)
         rc = cli_stopped(NULL, false);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define SHOW 70 /* characters of a paragraph shown */
@@ -20,13 +21,16 @@
 
 static void explain_usage(FILE *f)
 {
-    fputs("usage: ndupes explain [-t X] [--shingle N] FILE_A FILE_B\n"
+    fputs("usage: ndupes explain [-t X] [--shingle N] [--in PATH]... FILE_A FILE_B\n"
           "\n"
           "Shows why two articles are or are not near-duplicates: the scores against the\n"
           "threshold and which signal decided (containment of one text in the other, or the\n"
           "direct quotes both keep), the matching paragraphs side by side with their\n"
-          "similarity, and the boilerplate each side dropped.  Exit 0 when they are\n"
-          "duplicates at the threshold, 1 when they are not, 2 on error.\n",
+          "similarity, and the boilerplate each side dropped.  A pair is scored alone,\n"
+          "without the site templates a run learns from many files: --in PATH (a file or\n"
+          "folder, repeatable) first scores it as a run over A, B and those files does, and\n"
+          "says whether that run groups them.  Exit 0 when they are duplicates at the\n"
+          "threshold (alone), 1 when they are not, 2 on error.\n",
           f);
 }
 
@@ -79,17 +83,67 @@ static void dropped(const char *name, const ndupes_doc *d)
     printf("%s\n", k ? ")" : "");
 }
 
+/* With --in: the pair as a run over A, B and the other files scores it (templates learned
+ * from all of them), and whether that run groups them. */
+static int explain_in_run(const char *a, const char *b, cli_paths *in, const ndupes_config *cfg)
+{
+    ndupes_status st;
+    ndupes_corpus *c = ndupes_corpus_create(cfg, &st);
+    const char **paths = malloc((in->n + 2) * sizeof *paths);
+    if (!c || !paths) {
+        ndupes_corpus_free(c);
+        free(paths);
+        cli_warn(NULL, "%s", ndupes_strerror(c ? NDUPES_ERR_NOMEM : st));
+        return EXIT_USAGE;
+    }
+    ndupes_corpus_set_log(c, cli_log, NULL);
+    paths[0] = a;
+    paths[1] = b;
+    for (size_t i = 0; i < in->n; i++)
+        paths[i + 2] = in->v[i];
+    st = ndupes_corpus_add_files(c, paths, in->n + 2);
+    if (st == NDUPES_OK)
+        st = ndupes_corpus_group(c);
+    free(paths);
+    size_t ia = SIZE_MAX, ib = SIZE_MAX, n = ndupes_corpus_size(c);
+    for (size_t i = 0; i < n && st == NDUPES_OK; i++) {
+        const char *name = ndupes_corpus_name(c, i);
+        if (ia == SIZE_MAX && strcmp(name, a) == 0)
+            ia = i;
+        else if (ib == SIZE_MAX && strcmp(name, b) == 0)
+            ib = i;
+    }
+    if (st != NDUPES_OK || ia == SIZE_MAX || ib == SIZE_MAX) {
+        if (st == NDUPES_OK)
+            cli_warn(NULL, "A and B must be two readable files");
+        else
+            cli_warn(NULL, "%s", ndupes_strerror(st));
+        ndupes_corpus_free(c);
+        return EXIT_USAGE;
+    }
+    ndupes_score s;
+    ndupes_corpus_compare(c, ia, ib, &s);
+    size_t ga = ndupes_corpus_group_of(c, ia);
+    int together = ga != SIZE_MAX && ga == ndupes_corpus_group_of(c, ib);
+    printf("in a run over %zu files: score %.3f (with the site templates learned from them); "
+           "%s\n\n", n, s.score, together ? "grouped together" : "not grouped together");
+    ndupes_corpus_free(c);
+    return 0;
+}
+
 int cli_explain(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"threshold", required_argument, NULL, 't'},
         {"shingle", required_argument, NULL, 's'},
+        {"in", required_argument, NULL, 'i'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     ndupes_config cfg;
     ndupes_config_init(&cfg);
-    int c;
+    cli_paths in = {0}; /* --in: the other files of a run the pair is scored in */
+    int c, rc;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
@@ -105,16 +159,31 @@ int cli_explain(int argc, char **argv)
                 return cli_usage_error("explain", "--shingle: '%s' is not 2..8", optarg);
             cfg.shingle = (unsigned)u;
             break;
+        case 'i':
+            if (!cli_collect(&in, optarg, NULL)) {
+                cli_paths_free(&in);
+                cli_warn(NULL, "out of memory");
+                return EXIT_USAGE;
+            }
+            break;
         case 'h':
+            cli_paths_free(&in);
             explain_usage(stdout);
             return 0;
         default:
+            cli_paths_free(&in);
             return cli_usage_error("explain", "unknown or incomplete option '%s'",
                                    argv[optind - 1]);
         }
     }
-    if (argc - optind != 2)
+    if (argc - optind != 2) {
+        cli_paths_free(&in);
         return cli_usage_error("explain", "two files are needed");
+    }
+    rc = in.n ? explain_in_run(argv[optind], argv[optind + 1], &in, &cfg) : 0;
+    cli_paths_free(&in);
+    if (rc)
+        return rc;
     ndupes_doc *d[2] = {NULL, NULL};
     for (int k = 0; k < 2; k++) {
         const char *path = argv[optind + k];

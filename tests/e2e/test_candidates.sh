@@ -60,6 +60,23 @@ agree() { # WHAT PATH...
     fail "$what: groups differ from scoring every pair: $(diff "$TMP/lsh" "$TMP/all" | head -5 | tr '\n' '|')"
   fi
 }
+# eval --agreement scores every pair as the run does: no pair it calls duplicates is apart.
+apart() { # WHAT TRUTH PATH...
+  what=$1 truth=$2; shift 2
+  n=$("$NDUPES" eval "$truth" --agreement "$@" | sed -n 's/.* of them left apart by the run$/&/p' |
+      sed 's/.*, \([0-9]*\) of them left apart.*/\1/')
+  expect_eq "$what: pairs scored as duplicates but left apart" 0 "$n"
+}
+apart samples tests/data/e2e/samples_truth.tsv samples/*.txt
+apart "script pages" tests/data/scripts/truth.tsv tests/data/scripts/*.txt
+if [ -d "$SHARED/devset/articles" ]; then apart devset "$SHARED/devset/truth.tsv" "$SHARED/devset/articles"; fi
+if [ -d "$SHARED/intl/articles" ]; then apart intl "$SHARED/intl/truth.tsv" "$SHARED/intl/articles"; fi
+# explain --in scores the pair as a run over those files does (samples/ holds a README too),
+# and says if it groups them.
+out=$("$NDUPES" explain --in samples/ samples/foxnews-odesa.txt samples/trn-odesa.txt | head -1)
+expect_match "explain --in: the run's score, grouped" "^in a run over 6 files: score 1\.000.*; grouped together" "$out"
+out=$("$NDUPES" explain --in samples/ samples/cgtn-florida.txt samples/trn-odesa.txt | head -1)
+expect_match "explain --in: not grouped" "^in a run over 6 files: score 0\.000.*; not grouped together" "$out"
 agree samples samples
 agree "other breaks" "$TMP/breaks"
 if [ -d "$SHARED/devset/articles" ]; then agree devset "$SHARED/devset/articles"; fi
