@@ -62,6 +62,7 @@
 /* ---- chrome phrases of every language, in one index ---- */
 
 typedef struct cue {
+    uint64_t head, mask; /* the phrase's first 8 bytes (zero-padded), and which count */
     const char *phrase;
     uint16_t max_words;
     uint8_t len;
@@ -77,6 +78,7 @@ typedef struct cue {
 #define PAIR_SLOTS 1024
 #define PAIR(a, b) (((unsigned)(a) * 131u + (unsigned)(b)) & (PAIR_SLOTS - 1))
 typedef struct cue_index {
+    uint64_t any[PAIR_SLOTS / 64];  /* bit h: some cue starts with pair h */
     uint32_t first[PAIR_SLOTS + 1]; /* by_pair[first[h] .. first[h + 1]) */
     uint16_t *by_pair;              /* cue ids, grouped by pair, in rank order */
 } cue_index;
@@ -94,8 +96,12 @@ static size_t add_cues(const nd_cue *list, int lang, size_t n)
         size_t len = strlen(q->phrase);
         if (len < 2 || len > 255)
             continue;
-        if (C.cues)
-            C.cues[n] = (cue){q->phrase, (uint16_t)q->max_words, (uint8_t)len, (int8_t)lang};
+        if (C.cues) {
+            cue *c = &C.cues[n];
+            *c = (cue){0, 0, q->phrase, (uint16_t)q->max_words, (uint8_t)len, (int8_t)lang};
+            memcpy(&c->head, q->phrase, len < 8 ? len : 8);
+            memset(&c->mask, 0xFF, len < 8 ? len : 8);
+        }
         n++;
     }
     return n;
@@ -141,6 +147,9 @@ static bool index_build(cue_index *x, int lang)
     for (size_t i = 0; i < C.ncues; i++)
         if (C.cues[i].lang < 0 || C.cues[i].lang == lang)
             x->by_pair[fill[cue_pair(&C.cues[i])]++] = (uint16_t)i;
+    for (size_t h = 0; h < PAIR_SLOTS; h++)
+        if (count[h])
+            x->any[h / 64] |= 1ull << (h % 64);
     return true;
 }
 
@@ -189,13 +198,18 @@ static const char *find_cue(const char *str, size_t len, unsigned w, int lang, b
     size_t best = C.ncues;
     for (size_t i = 0; i + 1 < len;) {
         unsigned h = PAIR(s[i], s[i + 1]);
-        for (uint32_t k = x->first[h], e = x->first[h + 1]; k < e; k++) {
-            size_t ci = x->by_pair[k];
-            const cue *q = &C.cues[ci];
-            if (ci >= best)
-                break; /* ranked: the rest of this pair rank lower */
-            if (w <= q->max_words && q->len <= len - i && memcmp(s + i, q->phrase, q->len) == 0)
-                best = ci;
+        if (x->any[h / 64] >> (h % 64) & 1) {
+            uint64_t at = 0; /* the next 8 bytes, compared with each cue's head first */
+            memcpy(&at, s + i, len - i < 8 ? len - i : 8);
+            for (uint32_t k = x->first[h], e = x->first[h + 1]; k < e; k++) {
+                size_t ci = x->by_pair[k];
+                const cue *q = &C.cues[ci];
+                if (ci >= best)
+                    break; /* ranked: the rest of this pair rank lower */
+                if ((at & q->mask) == q->head && w <= q->max_words && q->len <= len - i &&
+                    (q->len <= 8 || memcmp(s + i + 8, q->phrase + 8, q->len - 8u) == 0))
+                    best = ci;
+            }
         }
         if (cjk && s[i] >= 0x80) { /* on to the next character */
             i++;

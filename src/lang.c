@@ -87,6 +87,7 @@ const char *nd_script_name(nd_script s)
 /* ---- the tables, built once ---- */
 
 #define MAX_MASKS 4096
+#define WIDE_WORD 4 /* a word of more languages than this ("a", "de", "la") tells none */
 
 typedef nd_stop_slot stop_slot;
 nd_stop_table nd_stops;
@@ -96,6 +97,7 @@ static struct {
     size_t cap;          /* power of two */
     uint64_t masks[MAX_MASKS];
     uint8_t weight[MAX_MASKS]; /* 60 / the number of languages sharing the word */
+    uint64_t bloom[1024];      /* 2^16 bits: see nd_stop_table */
     size_t nmasks;
     size_t maxlen;       /* the longest function word, in bytes */
     nd_script script[ND_MAX_LANGS];
@@ -120,6 +122,8 @@ static void add_word(stop_slot *tab, size_t cap, uint64_t *tmp_mask, const char 
         k = (k + 1) & (cap - 1);
     tab[k].hash = h;
     tmp_mask[k] |= 1ull << l;
+    unsigned b = (unsigned)(h >> 48);
+    T.bloom[b >> 6] |= 1ull << (b & 63);
     if (len > T.maxlen)
         T.maxlen = len;
 }
@@ -174,7 +178,8 @@ static void build(void)
         if (id == T.nmasks) {
             assert(T.nmasks < MAX_MASKS);
             T.masks[id] = mask[k];
-            T.weight[id] = (uint8_t)(60 / __builtin_popcountll(mask[k]));
+            int langs = __builtin_popcountll(mask[k]);
+            T.weight[id] = (uint8_t)(langs <= WIDE_WORD ? 60 / langs : 0);
             T.nmasks++;
         }
         tab[k].id = (uint16_t)id;
@@ -182,7 +187,7 @@ static void build(void)
     nd_free(mask);
     T.slot = tab;
     T.cap = cap;
-    nd_stops = (nd_stop_table){tab, cap - 1, T.maxlen, T.masks};
+    nd_stops = (nd_stop_table){tab, cap - 1, T.maxlen, T.masks, T.bloom};
     T.ok = 1;
 }
 
@@ -223,7 +228,7 @@ static uint64_t count_hits(const nd_tok *t, size_t n, uint32_t hits[ND_MAX_LANGS
     uint64_t seen = 0;
     for (size_t i = 0; i < n; i++) {
         uint16_t id = t[i].stop;
-        if (!id)
+        if (!T.weight[id]) /* no function word, or one of more than WIDE_WORD languages */
             continue;
         uint64_t m = T.masks[id];
         seen |= m;

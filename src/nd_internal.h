@@ -76,6 +76,8 @@ typedef struct nd_stop_table {
     size_t mask;   /* slots - 1 */
     size_t maxlen; /* the longest function word, in bytes */
     const uint64_t *masks;
+    const uint64_t *bloom; /* 2^16 bits, by the top 16 bits of the hash: most tokens that
+                              are no function word are told so without a cache miss */
 } nd_stop_table;
 extern nd_stop_table nd_stops;
 /* The id of the set of languages that have the token with this XXH3 hash and byte length
@@ -83,7 +85,8 @@ extern nd_stop_table nd_stops;
  * nd_lang_init must have succeeded. */
 static inline uint16_t nd_stop_id(uint64_t hash, size_t len)
 {
-    if (len > nd_stops.maxlen)
+    unsigned b = (unsigned)(hash >> 48);
+    if (len > nd_stops.maxlen || !(nd_stops.bloom[b >> 6] >> (b & 63) & 1))
         return 0;
     uint64_t h = hash | 1;
     size_t k = (size_t)(h >> 13) & nd_stops.mask;
@@ -183,7 +186,7 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 #define ND_QUOTE_ROWS 2  /* MinHash values per band of an article's quotes */
 #define ND_MAX_PARAS 256 /* paragraphs indexed per article (plus the quotes) */
 #define ND_QUOTE_MIN_INDEX 8 /* quote shingles for the quotes to be indexed */
-#define ND_RUN_WINDOW 12 /* run keys: one shingle chosen in every window of this many */
+#define ND_RUN_WINDOW 20 /* run keys: one shingle chosen in every window of this many */
 #define ND_RUN_KEYS 512  /* run keys per article, at most */
 #define ND_RUN_KEY 1u    /* the low bit of a key: set for run keys, clear for band keys */
 #define ND_RUN_PAIR 2    /* run keys two articles must share to be a candidate pair */
