@@ -77,8 +77,12 @@ typedef struct cue {
  * language. */
 #define PAIR_SLOTS 1024
 #define PAIR(a, b) (((unsigned)(a) * 131u + (unsigned)(b)) & (PAIR_SLOTS - 1))
+#define TRI_SLOTS 65536 /* a filter on the first three bytes, tried before the pairs */
+#define TRI(a, b, c) ((((unsigned)(a) * 131u + (unsigned)(b)) * 131u + (unsigned)(c)) & (TRI_SLOTS - 1))
 typedef struct cue_index {
     uint64_t any[PAIR_SLOTS / 64];  /* bit h: some cue starts with pair h */
+    uint8_t start[256];             /* 1: some cue starts with this byte */
+    uint64_t tri[TRI_SLOTS / 64];   /* bit t: some cue starts with bytes hashing to t */
     uint32_t first[PAIR_SLOTS + 1]; /* by_pair[first[h] .. first[h + 1]) */
     uint16_t *by_pair;              /* cue ids, grouped by pair, in rank order */
 } cue_index;
@@ -150,6 +154,19 @@ static bool index_build(cue_index *x, int lang)
     for (size_t h = 0; h < PAIR_SLOTS; h++)
         if (count[h])
             x->any[h / 64] |= 1ull << (h % 64);
+    for (size_t i = 0; i < C.ncues; i++) {
+        const cue *q = &C.cues[i];
+        if (q->lang >= 0 && q->lang != lang)
+            continue;
+        const unsigned char *p = (const unsigned char *)q->phrase;
+        x->start[p[0]] = 1;
+        for (unsigned c = 0; c < 256; c++) { /* a 2-byte cue: any third byte */
+            unsigned t = TRI(p[0], p[1], q->len > 2 ? p[2] : c);
+            x->tri[t / 64] |= 1ull << (t % 64);
+            if (q->len > 2)
+                break;
+        }
+    }
     return true;
 }
 
@@ -197,8 +214,14 @@ static const char *find_cue(const char *str, size_t len, unsigned w, int lang, b
     const unsigned char *s = (const unsigned char *)str;
     size_t best = C.ncues;
     for (size_t i = 0; i + 1 < len;) {
+        if (!x->start[s[i]] && !word_byte[s[i]]) { /* a space, usually: no cue here */
+            i++;
+            continue;
+        }
         unsigned h = PAIR(s[i], s[i + 1]);
-        if (x->any[h / 64] >> (h % 64) & 1) {
+        unsigned t = TRI(s[i], s[i + 1], i + 2 < len ? s[i + 2] : 0);
+        if (x->start[s[i]] && (x->tri[t / 64] >> (t % 64) & 1) &&
+            (x->any[h / 64] >> (h % 64) & 1)) {
             uint64_t at = 0; /* the next 8 bytes, compared with each cue's head first */
             memcpy(&at, s + i, len - i < 8 ? len - i : 8);
             for (uint32_t k = x->first[h], e = x->first[h + 1]; k < e; k++) {

@@ -87,6 +87,7 @@ const char *nd_script_name(nd_script s)
 /* ---- the tables, built once ---- */
 
 #define MAX_MASKS 4096
+_Static_assert(MAX_MASKS / 64 == 64, "nd_stop_in reads 64 words a language");
 #define WIDE_WORD 4 /* a word of more languages than this ("a", "de", "la") tells none */
 
 typedef nd_stop_slot stop_slot;
@@ -98,6 +99,7 @@ static struct {
     uint64_t masks[MAX_MASKS];
     uint8_t weight[MAX_MASKS]; /* 60 / the number of languages sharing the word */
     uint64_t bloom[1024];      /* 2^16 bits: see nd_stop_table */
+    uint64_t of_lang[ND_MAX_LANGS][MAX_MASKS / 64]; /* see nd_stop_table (64 words a language) */
     size_t nmasks;
     size_t maxlen;       /* the longest function word, in bytes */
     nd_script script[ND_MAX_LANGS];
@@ -187,7 +189,10 @@ static void build(void)
     nd_free(mask);
     T.slot = tab;
     T.cap = cap;
-    nd_stops = (nd_stop_table){tab, cap - 1, T.maxlen, T.masks, T.bloom};
+    for (size_t id = 1; id < T.nmasks; id++)
+        for (uint64_t m = T.masks[id]; m; m &= m - 1)
+            T.of_lang[__builtin_ctzll(m)][id >> 6] |= 1ull << (id & 63);
+    nd_stops = (nd_stop_table){tab, cap - 1, T.maxlen, T.masks, T.bloom, T.of_lang[0]};
     T.ok = 1;
 }
 

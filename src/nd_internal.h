@@ -78,6 +78,7 @@ typedef struct nd_stop_table {
     const uint64_t *masks;
     const uint64_t *bloom; /* 2^16 bits, by the top 16 bits of the hash: most tokens that
                               are no function word are told so without a cache miss */
+    const uint64_t *of_lang; /* of_lang[64 l ..]: the ids (4096 bits) language l has */
 } nd_stop_table;
 extern nd_stop_table nd_stops;
 /* The id of the set of languages that have the token with this XXH3 hash and byte length
@@ -100,7 +101,7 @@ static inline uint16_t nd_stop_id(uint64_t hash, size_t len)
 /* True when the set `id` contains language `lang` (an index of nd_langs; -1: none). */
 static inline bool nd_stop_in(uint16_t id, int lang)
 {
-    return id && lang >= 0 && (nd_stops.masks[id] >> lang & 1);
+    return lang >= 0 && (nd_stops.of_lang[64 * (unsigned)lang + (id >> 6)] >> (id & 63) & 1);
 }
 /* Why a page was given its language, for `ndupes strip`. */
 typedef struct nd_lang_why {

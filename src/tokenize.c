@@ -105,7 +105,7 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_
         scripts = dummy;
     const unsigned char *s = (const unsigned char *)str;
     size_t n = at, i = 0;
-    uint32_t quoted = 0;
+    uint32_t quoted = 0, latin = 0; /* ASCII letters, added to scripts[] at the end */
     while (i < len) {
         size_t start = i;
         unsigned unit = ND_UNIT;
@@ -144,7 +144,7 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_
             size_t a = i;
             while (i < len && ascii_word[s[i]])
                 i++;
-            scripts[ND_SC_LATIN] += (uint32_t)(i - a);
+            latin += (uint32_t)(i - a);
             if (i >= len || s[i] < 0x80)
                 break;
             uint32_t cp;
@@ -164,6 +164,7 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_
                              .stop = nd_stop_id(h, i - start), .unit = (uint8_t)unit};
         n++;
     }
+    scripts[ND_SC_LATIN] += latin;
     return n - at;
 }
 
