@@ -114,9 +114,9 @@ static int defer(nd_fp *fp, const nd_para_rec *r, const uint64_t *sh, size_t nsh
  * is chosen (winnowing: the choice depends only on the window, so two copies of a run
  * choose the same shingles inside it), and the key joins it with the shingle k words
  * further on: a key stands for 2k words of verbatim text.  Two articles that share a run
- * of ND_RUN_WINDOW + 2k - 1 words (29 for k = 5) anywhere share a key.  One such run can
+ * of ND_RUN_WINDOW + 2k - 1 words (41 for k = 5) anywhere share a key.  One such run can
  * be a stock phrase; the candidate index asks for ND_RUN_PAIR shared run keys (a run of
- * about 50 words, or two runs).  A paragraph shorter than the window is one window.
+ * about 75 words, or two runs).  A paragraph shorter than the window is one window.
  * Returns the number of keys written to out (at most max). */
 static size_t run_keys(const uint64_t *sh, size_t n, unsigned k, uint32_t *out, size_t max)
 {

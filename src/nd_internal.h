@@ -187,7 +187,7 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 #define ND_QUOTE_ROWS 2  /* MinHash values per band of an article's quotes */
 #define ND_MAX_PARAS 256 /* paragraphs indexed per article (plus the quotes) */
 #define ND_QUOTE_MIN_INDEX 8 /* quote shingles for the quotes to be indexed */
-#define ND_RUN_WINDOW 20 /* run keys: one shingle chosen in every window of this many */
+#define ND_RUN_WINDOW 32 /* run keys: one shingle chosen in every window of this many */
 #define ND_RUN_KEYS 512  /* run keys per article, at most */
 #define ND_RUN_KEY 1u    /* the low bit of a key: set for run keys, clear for band keys */
 #define ND_RUN_PAIR 2    /* run keys two articles must share to be a candidate pair */
