@@ -21,7 +21,7 @@
 
 #include "nd_internal.h"
 #include "testgen.h"
-#include "template.h"
+#include "nd_match.h"
 
 /* ---- a text generator (as in test_lsh.c) ---- */
 

@@ -1,0 +1,235 @@
+/*
+ * lsh.c - candidate pairs: articles that share an LSH band key (a similar paragraph, or
+ * similar quotes), or ND_RUN_PAIR run keys (verbatim runs of text, whatever the paragraph
+ * breaks around them; fingerprint.c).
+ *
+ * Every (key, article) entry goes into one array, which a radix sort orders by key; each
+ * run of equal keys is a bucket of articles with a similar paragraph.  The cost is linear
+ * in the number of entries, never in the square of the number of articles.  A bucket of
+ * more than BUCKET_ALL articles (a paragraph that recurs across a whole site, or a key
+ * collision) does not emit all its pairs: each article is paired with the next WINDOW in
+ * the bucket, which still connects a large group of true duplicates (the scorer and the
+ * chaining guard decide) at a bounded cost.
+ */
+#include "nd_match.h"
+
+#include <string.h>
+
+#define BUCKET_ALL 48
+#define WINDOW 6
+
+/* Sorts v[0..n) by the bits [lo, hi) (multiples of 8) with an LSD radix sort; stable.
+ * tmp holds n entries.  Returns the array that holds the result (v or tmp). */
+static uint64_t *radix_sort(uint64_t *v, uint64_t *tmp, size_t n, unsigned lo, unsigned hi)
+{
+    size_t count[256];
+    for (unsigned shift = lo; shift < hi; shift += 8) {
+        memset(count, 0, sizeof count);
+        for (size_t i = 0; i < n; i++)
+            count[(v[i] >> shift) & 0xFF]++;
+        size_t sum = 0;
+        bool one = false;
+        for (int b = 0; b < 256; b++) {
+            size_t c = count[b];
+            if (c == n)
+                one = true;
+            count[b] = sum;
+            sum += c;
+        }
+        if (one)
+            continue; /* every entry has the same byte here: nothing to move */
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
+        uint64_t *t = v;
+        v = tmp;
+        tmp = t;
+    }
+    return v;
+}
+
+typedef struct pairv {
+    uint64_t *v;
+    size_t n, cap;
+} pairv;
+
+/* A pair is stored as a << 33 | b << 1 | run: sorted, the entries of one pair of articles
+ * are neighbours, those from band keys (run = 0) first. */
+static bool add_pair(pairv *p, uint32_t a, uint32_t b, unsigned run)
+{
+    if (a == b)
+        return true;
+    if (a > b) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    if (p->n == p->cap) {
+        size_t nc = p->cap ? p->cap * 2 : 1024;
+        uint64_t *v = nd_reallocarray(p->v, nc, sizeof *v);
+        if (!v)
+            return false;
+        p->v = v;
+        p->cap = nc;
+    }
+    p->v[p->n++] = (uint64_t)a << 33 | (uint64_t)b << 1 | run;
+    return true;
+}
+
+/* The pairs of one bucket s[0..n) (entries of one key, sorted by article) into p. */
+static bool bucket_pairs(uint64_t *s, size_t n, pairv *p)
+{
+    unsigned run = (unsigned)(s[0] >> 32) & ND_RUN_KEY;
+    /* Distinct articles of this bucket, in place (entries are sorted by article). */
+    size_t b = 0;
+    for (size_t j = 0; j < n; j++)
+        if (j == 0 || (uint32_t)s[j] != (uint32_t)s[b - 1])
+            s[b++] = s[j];
+    for (size_t x = 0; x < b; x++) {
+        size_t lim = b <= BUCKET_ALL ? b : (x + 1 + WINDOW < b ? x + 1 + WINDOW : b);
+        for (size_t y = x + 1; y < lim; y++)
+            if (!add_pair(p, (uint32_t)s[x], (uint32_t)s[y], run))
+                return false;
+    }
+    return true;
+}
+
+/* Entries are split by the top byte of their key into PARTS ranges (one stable counting
+ * pass), and each range is sorted and turned into pairs on its own, on worker threads. */
+#define PARTS 256
+
+typedef struct lsh_job {
+    uint64_t *e, *tmp;      /* entries scattered into tmp by their top byte; e is scratch */
+    size_t off[PARTS + 1];  /* range of each part */
+    pairv part[PARTS];      /* the pairs of each part */
+    uint8_t nomem[PARTS];
+} lsh_job;
+
+static void work_part(void *ctx, size_t k)
+{
+    lsh_job *j = ctx;
+    size_t lo = j->off[k], n = j->off[k + 1] - lo;
+    uint64_t *s = radix_sort(j->tmp + lo, j->e + lo, n, 32, 56);
+    for (size_t i = 0; i < n;) {
+        size_t e = i + 1;
+        uint32_t key = (uint32_t)(s[i] >> 32);
+        while (e < n && (uint32_t)(s[e] >> 32) == key)
+            e++;
+        if (!bucket_pairs(s + i, e - i, &j->part[k])) {
+            j->nomem[k] = 1;
+            return;
+        }
+        i = e;
+    }
+}
+
+bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
+                       size_t *npairs, unsigned jobs)
+{
+    *pairs = NULL;
+    *npairs = 0;
+    if (n > (size_t)INT32_MAX) /* a pair holds two indices in 63 bits */
+        return false;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!skip || !skip[i])
+            total += fps[i].nkeys;
+    lsh_job *j = nd_calloc(1, sizeof *j);
+    uint64_t *e = nd_malloc((total ? total : 1) * sizeof *e);
+    uint64_t *tmp = nd_malloc((total ? total : 1) * sizeof *tmp);
+    uint64_t *all = NULL;
+    bool ok = false;
+    if (!j || !e || !tmp)
+        goto out;
+    size_t m = 0;
+    size_t count[PARTS] = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (skip && skip[i])
+            continue;
+        for (size_t k = 0; k < fps[i].nkeys; k++) {
+            /* The band number is folded into the key, so bands never collide. */
+            e[m] = (uint64_t)fps[i].keys[k] << 32 | (uint32_t)i;
+            count[e[m] >> 56]++;
+            m++;
+        }
+    }
+    for (size_t k = 0, sum = 0; k < PARTS; k++) {
+        j->off[k] = sum;
+        sum += count[k];
+    }
+    j->off[PARTS] = m;
+    size_t pos[PARTS];
+    memcpy(pos, j->off, sizeof pos);
+    for (size_t i = 0; i < m; i++)
+        tmp[pos[e[i] >> 56]++] = e[i];
+    j->e = e;
+    j->tmp = tmp;
+    nd_parallel_for(PARTS, jobs, work_part, j);
+    size_t np = 0;
+    for (size_t k = 0; k < PARTS; k++) {
+        if (j->nomem[k])
+            goto out;
+        np += j->part[k].n;
+    }
+    /* All the pairs, then without repeats: sorted by (a, b), one of each kept. */
+    all = nd_malloc((np ? np : 1) * sizeof *all);
+    if (!all)
+        goto out;
+    uint64_t *pt = nd_reallocarray(tmp, np ? np : 1, sizeof *pt);
+    if (!pt)
+        goto out;
+    tmp = pt;
+    np = 0;
+    for (size_t k = 0; k < PARTS; k++) {
+        if (j->part[k].n)
+            memcpy(all + np, j->part[k].v, j->part[k].n * sizeof *all);
+        np += j->part[k].n;
+    }
+    uint64_t *sp = radix_sort(all, tmp, np, 0, 64);
+    nd_pair *out = nd_malloc((np ? np : 1) * sizeof *out);
+    if (!out)
+        goto out;
+    /* One of each pair: those that share a band key, and those that share ND_RUN_PAIR run
+     * keys (each bucket gave a pair at most once, so the count is of distinct keys). */
+    size_t u = 0;
+    for (size_t i = 0; i < np;) {
+        uint64_t ab = sp[i] >> 1;
+        size_t end = i + 1;
+        while (end < np && sp[end] >> 1 == ab)
+            end++;
+        if (!(sp[i] & 1) || end - i >= ND_RUN_PAIR) {
+            out[u].a = (uint32_t)(ab >> 32);
+            out[u].b = (uint32_t)ab;
+            u++;
+        }
+        i = end;
+    }
+    *pairs = out;
+    *npairs = u;
+    ok = true;
+out:
+    if (j)
+        for (size_t k = 0; k < PARTS; k++)
+            nd_free(j->part[k].v);
+    nd_free(j);
+    nd_free(e);
+    nd_free(tmp);
+    nd_free(all);
+    return ok;
+}
+
+bool nd_all_pairs(const uint8_t *skip, size_t n, nd_pair **pairs, size_t *npairs)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        m += !skip || !skip[i];
+    size_t np = m * (m - (m > 0)) / 2;
+    *pairs = nd_reallocarray(NULL, np ? np : 1, sizeof **pairs);
+    *npairs = 0;
+    if (!*pairs)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n && (!skip || !skip[i]); j++)
+            if (!skip || !skip[j])
+                (*pairs)[(*npairs)++] = (nd_pair){(uint32_t)i, (uint32_t)j};
+    return true;
+}

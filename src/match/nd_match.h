@@ -1,0 +1,58 @@
+/*
+ * nd_match.h - matching: candidate pairs, scores, clusters (src/match/).
+ * Library-internal (nd_ prefix); the tool includes only ndupes.h.
+ */
+#ifndef ND_MATCH_H
+#define ND_MATCH_H
+
+#include "nd_sketch.h"
+
+/* ---- score.c ---- */
+void nd_score(const nd_fp *a, const nd_fp *b, const ndupes_config *cfg, ndupes_score *out);
+
+/* ---- lsh.c ---- */
+typedef struct nd_pair {
+    uint32_t a, b; /* a < b */
+} nd_pair;
+/* Finds candidate pairs among fps[0..n) (skipping those with skip[i] set): articles that
+ * share a band key, sorted by (a, b), on `jobs` threads (0: all cores; the pairs do not
+ * depend on it).  *pairs is allocated (free with nd_free).  Returns false on ENOMEM. */
+bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
+                       size_t *npairs, unsigned jobs);
+/* Every pair of articles not skipped, sorted by (a, b): for cfg.exhaustive. */
+bool nd_all_pairs(const uint8_t *skip, size_t n, nd_pair **pairs, size_t *npairs);
+
+/* ---- cluster.c ---- */
+typedef struct nd_edge {
+    uint32_t a, b;
+    float score;
+} nd_edge;
+typedef float (*nd_score_fn)(void *ctx, uint32_t a, uint32_t b);
+/* Clusters n items from edges (sorted inside).  label[i] receives a cluster id (the
+ * smallest member index).  With guard, two clusters merge only when the average score of
+ * their cross pairs (from score_fn) reaches link.  pre_label (may be NULL) gives clusters
+ * to start from (exact duplicates).  Returns false on ENOMEM. */
+bool nd_cluster(size_t n, nd_edge *edges, size_t nedges, const uint32_t *pre_label, bool guard,
+                float link, nd_score_fn score_fn, void *ctx, uint32_t *label, size_t *refused);
+
+/* ---- template.c: counts of files per paragraph hash (site templates) ---- */
+typedef struct nd_tslot {
+    uint64_t key;
+    uint32_t count; /* 0: empty slot */
+} nd_tslot;
+
+typedef struct nd_tmap {
+    nd_tslot *slot; /* key and count side by side: one cache miss a probe */
+    size_t cap, used;
+} nd_tmap;
+
+/* Adds n to key's count.  Returns false when memory ran out. */
+bool nd_tmap_add(nd_tmap *m, uint64_t key, uint32_t n);
+/* Makes room for this many more keys at once (saves growing step by step); false when
+ * memory ran out. */
+bool nd_tmap_reserve(nd_tmap *m, size_t more);
+/* The count of key (0 if absent). */
+uint32_t nd_tmap_get(const nd_tmap *m, uint64_t key);
+void nd_tmap_free(nd_tmap *m);
+
+#endif /* ND_MATCH_H */
