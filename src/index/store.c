@@ -220,13 +220,15 @@ static ndupes_status band_del(nd_store *s, uint32_t key, int64_t id)
 static ndupes_status bands_del(nd_store *s, const nd_fp *fp, int64_t id)
 {
     for (size_t i = 0; i < fp->nkeys; i++) {
-        ndupes_status r = band_del(s, fp->keys[i], id);
+        ndupes_status r = nd_key_indexed(fp->keys[i]) ? band_del(s, fp->keys[i], id) : NDUPES_OK;
         if (r != NDUPES_OK)
             return r;
     }
     for (size_t p = 0; p < fp->npend; p++)
         for (size_t i = 0; i < fp->pend[p].nkeys; i++) {
-            ndupes_status r = band_del(s, fp->pend[p].keys[i], id);
+            ndupes_status r = nd_key_indexed(fp->pend[p].keys[i])
+                                  ? band_del(s, fp->pend[p].keys[i], id)
+                                  : NDUPES_OK;
             if (r != NDUPES_OK)
                 return r;
         }

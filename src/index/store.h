@@ -19,6 +19,15 @@
     ND_STR(ND_QUOTE_K) "-b" ND_STR(ND_BANDS) "r" ND_STR(ND_ROWS) "q" ND_STR(ND_QUOTE_ROWS) \
     "-a" ND_STR(ND_ANCHORS) "-w" ND_STR(ND_RUN_WINDOW)
 
+/* Which keys of an article the index stores, to find it again: every band key, and a
+ * quarter of its run keys (a run of text shared with a new article gives several; the
+ * stored article is then loaded whole, all its keys with it, and the run's candidate rules
+ * apply as without an index).  Keeps the index near 4 KB an article. */
+static inline bool nd_key_indexed(uint32_t key)
+{
+    return !(key & ND_RUN_KEY) || (key >> 1 & 3) == 0;
+}
+
 /* A band key of a stored article. */
 typedef struct nd_band {
     uint32_t key;

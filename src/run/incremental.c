@@ -442,10 +442,12 @@ ndupes_status nd_inc_persist(ndupes_corpus *c)
             }
         }
         for (size_t k = 0; st == NDUPES_OK && k < f->nkeys; k++)
-            bands[nb++] = (nd_band){f->keys[k], it->db_id};
+            if (nd_key_indexed(f->keys[k]))
+                bands[nb++] = (nd_band){f->keys[k], it->db_id};
         for (size_t p = 0; st == NDUPES_OK && p < f->npend; p++)
             for (size_t b = 0; b < f->pend[p].nkeys; b++)
-                bands[nb++] = (nd_band){f->pend[p].keys[b], it->db_id};
+                if (nd_key_indexed(f->pend[p].keys[b]))
+                    bands[nb++] = (nd_band){f->pend[p].keys[b], it->db_id};
     }
     if (st == NDUPES_OK)
         st = nd_store_bands(c->db, bands, nb);
