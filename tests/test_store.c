@@ -467,12 +467,12 @@ static void delete_removes_rows_from_both_tables(void **state)
     uint32_t ka[2 * ND_BANDS], kb[2 * ND_BANDS];
     nd_pending pa = {0}, pb = {0};
     for (uint32_t i = 0; i < 2 * ND_BANDS; i++) {
-        ka[i] = 100 + i;       /* a: 100..115 */
-        kb[i] = 108 + i;       /* b: 108..123, sharing 108..115 with a */
+        ka[i] = 2 * (100 + i); /* a: 100..115, doubled: band keys have the low bit clear */
+        kb[i] = 2 * (108 + i); /* b: 108..123, sharing 108..115 with a */
     }
     for (uint32_t i = 0; i < ND_BANDS; i++) {
-        pa.keys[i] = 200 + i;  /* a's pending paragraph: 200..207 */
-        pb.keys[i] = 204 + i;  /* b's: 204..211, sharing 204..207 */
+        pa.keys[i] = 2 * (200 + i); /* a's pending paragraph: 200..207 */
+        pb.keys[i] = 2 * (204 + i); /* b's: 204..211, sharing 204..207 */
     }
     pa.nkeys = pb.nkeys = ND_BANDS;
     nd_store *s = open_store(p, false);
@@ -507,14 +507,14 @@ static void delete_removes_rows_from_both_tables(void **state)
 
     s = open_store(p, false);
     int64_t both[] = {a, b}, only_b[] = {b};
-    expect_band(s, 110, 8, both, 2);
-    expect_band(s, 205, 8, both, 2);
+    expect_band(s, 2 * 110, 8, both, 2);
+    expect_band(s, 2 * 205, 8, both, 2);
     assert_int_equal(nd_store_delete(s, a), NDUPES_OK);
-    expect_band(s, 100, 8, NULL, 0);  /* a only, was in band */
-    expect_band(s, 110, 8, only_b, 1);
-    expect_band(s, 201, 8, NULL, 0);  /* a's pending key, was in band_recent */
-    expect_band(s, 205, 8, only_b, 1);
-    expect_band(s, 120, 8, only_b, 1);
+    expect_band(s, 2 * 100, 8, NULL, 0);  /* a only, was in band */
+    expect_band(s, 2 * 110, 8, only_b, 1);
+    expect_band(s, 2 * 201, 8, NULL, 0);  /* a's pending key, was in band_recent */
+    expect_band(s, 2 * 205, 8, only_b, 1);
+    expect_band(s, 2 * 120, 8, only_b, 1);
     commit_close(s);
     expect_rows(p, (int64_t)nf, 3 * ND_BANDS);
     assert_int_equal(q1(p, "SELECT count(*) FROM band WHERE id = 1"), 0);
@@ -532,9 +532,9 @@ static void make_schema1(const char *p)
     uint32_t k[2 * ND_BANDS];
     nd_pending pe = {0};
     for (uint32_t i = 0; i < 2 * ND_BANDS; i++)
-        k[i] = 300 + i;
+        k[i] = 2 * (300 + i);
     for (uint32_t i = 0; i < ND_BANDS; i++)
-        pe.keys[i] = 400 + i;
+        pe.keys[i] = 2 * (400 + i);
     pe.nkeys = ND_BANDS;
     int64_t a = article(s, "/one.txt", k, &pe);
     filler(s, 1600, 0); /* into band */
@@ -592,8 +592,8 @@ static void schema1_upgraded_by_a_write_open(void **state)
 
     nd_store *s = open_store(p, false);
     int64_t one[] = {1};
-    expect_band(s, 305, 8, one, 1);
-    expect_band(s, 403, 8, one, 1);
+    expect_band(s, 2 * 305, 8, one, 1);
+    expect_band(s, 2 * 403, 8, one, 1);
     commit_close(s);
     assert_int_equal(meta(p, "schema_version"), ND_SCHEMA_VERSION);
     assert_int_equal(q1(p, "SELECT count(*) FROM sqlite_schema WHERE name = 'band_recent'"), 1);
@@ -606,16 +606,16 @@ static void schema1_upgraded_by_a_write_open(void **state)
     nd_store_close(open_store(p, true));
     s = open_store(p, false);
     bands(s, NULL, 0); /* merges slice 0 (no merge_slice in meta), where 305 and 306 lie */
-    bands(s, (const nd_band[]){{305, 2}, {306, 2}}, 2);
+    bands(s, (const nd_band[]){{2 * 305, 2}, {2 * 306, 2}}, 2);
     commit_close(s);
     expect_rows(p, rows, 2);
     assert_int_equal(meta(p, "merge_slice"), 2);
     s = open_store(p, false);
     int64_t one_two[] = {1, 2}, two[] = {2};
-    expect_band(s, 305, 8, one_two, 2);
+    expect_band(s, 2 * 305, 8, one_two, 2);
     assert_int_equal(nd_store_delete(s, 1), NDUPES_OK);
-    expect_band(s, 305, 8, two, 1);
-    expect_band(s, 403, 8, NULL, 0);
+    expect_band(s, 2 * 305, 8, two, 1);
+    expect_band(s, 2 * 403, 8, NULL, 0);
     commit_close(s);
     expect_rows(p, rows - 3 * ND_BANDS, 2);
 }
