@@ -55,4 +55,21 @@ bool nd_tmap_reserve(nd_tmap *m, size_t more);
 uint32_t nd_tmap_get(const nd_tmap *m, uint64_t key);
 void nd_tmap_free(nd_tmap *m);
 
+/* Marks the voters among fps[0..n) (fp->voter): articles with text of their own.  stored
+ * (may be NULL) gives how many stored articles hold a paragraph (they are not the
+ * article's own either).  On `jobs` threads, stopping with run.  False when memory ran
+ * out. */
+bool nd_template_voters(nd_fp *fps, size_t n, uint32_t (*stored)(void *ctx, uint64_t hash),
+                        void *ctx, const nd_run *run, unsigned jobs);
+/* The templates: paragraphs counted in at least min_files files. */
+typedef struct nd_template_set {
+    const nd_tmap *counts;
+    unsigned min_files;
+} nd_template_set;
+/* Finalises every fingerprint (nd_fp_finalize): its short paragraphs that are not
+ * templates are merged, the templates dropped and counted into *templates.  False when
+ * memory ran out. */
+bool nd_template_finalize(nd_fp *fps, size_t n, nd_template_set *set, const nd_run *run,
+                          unsigned jobs, size_t *templates);
+
 #endif /* ND_MATCH_H */

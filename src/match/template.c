@@ -8,6 +8,12 @@
  * rules (it reads like a sentence) but is not part of any article.  Only short paragraphs
  * take part (fingerprint.c defers them), so the long paragraphs that wire copies of one
  * story share are never mistaken for a template.
+ *
+ * Who votes: the articles with text of their own (at least MIN_OWN_WORDS words in
+ * paragraphs found in no other article).  A site's template recurs next to each page's own
+ * article, so its pages vote; copies of one story share all their paragraphs, so they do
+ * not vote, and a short-paragraph story copied by many sites is never mistaken for a
+ * template.  Exact copies count once.
  */
 #include "nd_match.h"
 
@@ -79,4 +85,106 @@ uint32_t nd_tmap_get(const nd_tmap *m, uint64_t key)
         h = (h + 1) & (m->cap - 1);
     }
     return 0;
+}
+
+#define MIN_OWN_WORDS 40
+
+typedef struct voter_job {
+    nd_fp *fps;
+    const nd_tmap *paras; /* paragraph hash -> articles it is in */
+    const uint8_t *dup;   /* exact copies of an earlier article */
+    uint32_t (*stored)(void *ctx, uint64_t hash);
+    void *ctx;
+} voter_job;
+
+static void work_voter(void *ctx, size_t i)
+{
+    voter_job *j = ctx;
+    nd_fp *f = &j->fps[i];
+    if (!f->nph || j->dup[i])
+        return;
+    uint32_t own = 0;
+    for (size_t p = 0; p < f->nph; p++) {
+        uint64_t h = f->ph[p].hash;
+        if (nd_tmap_get(j->paras, h) == 1 && (!j->stored || j->stored(j->ctx, h) == 0))
+            own += f->ph[p].words;
+    }
+    f->voter = own >= MIN_OWN_WORDS;
+}
+
+bool nd_template_voters(nd_fp *fps, size_t n, uint32_t (*stored)(void *ctx, uint64_t hash),
+                        void *ctx, const nd_run *run, unsigned jobs)
+{
+    nd_tmap paras = {0}, seen = {0};
+    bool ok = true;
+    uint8_t *dup = nd_calloc(n ? n : 1, 1);
+    size_t nph = 0;
+    for (size_t i = 0; i < n; i++)
+        nph += fps[i].nph;
+    if (!dup || !nd_tmap_reserve(&paras, nph) || !nd_tmap_reserve(&seen, n)) {
+        nd_free(dup);
+        nd_tmap_free(&paras);
+        nd_tmap_free(&seen);
+        return false;
+    }
+    for (size_t i = 0; i < n && ok; i++) {
+        const nd_fp *f = &fps[i];
+        if (!f->nph)
+            continue;
+        uint64_t ch = f->content_hash;
+        if (nd_tmap_get(&seen, ch)) {
+            dup[i] = 1;
+            continue;
+        }
+        ok = nd_tmap_add(&seen, ch, 1);
+        for (size_t p = 0; p < f->nph && ok; p++)
+            ok = nd_tmap_add(&paras, f->ph[p].hash, 1);
+    }
+    /* The counts are read-only now: the articles are looked at on worker threads. */
+    voter_job vj = {fps, &paras, dup, stored, ctx};
+    if (ok)
+        nd_parallel_for_run(run, n, jobs, work_voter, &vj);
+    nd_tmap_free(&paras);
+    nd_tmap_free(&seen);
+    nd_free(dup);
+    return ok;
+}
+
+static bool is_template(void *ctx, uint64_t hash)
+{
+    const nd_template_set *t = ctx;
+    return nd_tmap_get(t->counts, hash) >= t->min_files;
+}
+
+typedef struct fin_job {
+    nd_fp *fps;
+    nd_template_set *set;
+    size_t *templates; /* per article */
+    uint8_t *nomem;
+} fin_job;
+
+static void work_finalize(void *ctx, size_t i)
+{
+    fin_job *j = ctx;
+    if (!nd_fp_finalize(&j->fps[i], is_template, j->set, &j->templates[i]))
+        j->nomem[i] = 1;
+}
+
+bool nd_template_finalize(nd_fp *fps, size_t n, nd_template_set *set, const nd_run *run,
+                          unsigned jobs, size_t *templates)
+{
+    size_t *tpl = nd_calloc(n ? n : 1, sizeof *tpl);
+    uint8_t *nomem = nd_calloc(n ? n : 1, 1);
+    bool ok = tpl && nomem;
+    if (ok) {
+        fin_job j = {fps, set, tpl, nomem};
+        nd_parallel_for_run(run, n, jobs, work_finalize, &j);
+        for (size_t i = 0; i < n; i++) {
+            *templates += tpl[i];
+            ok = ok && !nomem[i];
+        }
+    }
+    nd_free(tpl);
+    nd_free(nomem);
+    return ok;
 }

@@ -56,6 +56,10 @@ struct ndupes_corpus {
 };
 
 bool nd_corpus_reserve(ndupes_corpus *c, size_t extra);
+/* Passes a message to the corpus's log callback, if any. */
+void nd_corpus_say(ndupes_corpus *c, ndupes_level lv, const char *path, const char *msg);
+/* Drops the groups of the last ndupes_corpus_group. */
+void nd_corpus_clear_groups(ndupes_corpus *c);
 /* groups.c: orders the k members of one group (article indices) in place, the
  * representative first (the original the others derive from, judged by the text, then the
  * earliest mtime and first-seen time, then the most words), the others by their best link

@@ -1,0 +1,272 @@
+/*
+ * read.c - a corpus's files read and fingerprinted, on worker threads: each file's
+ * fingerprint is built straight into the corpus's array, the files that cannot be read are
+ * reported and skipped, and with an index only new or changed files are read at all.
+ */
+#include "corpus.h"
+
+#include <xxhash.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool defer_short(const ndupes_config *cfg)
+{
+    return cfg->template_min_files > 0 && !cfg->baseline;
+}
+
+/* One file's work, done on a worker thread (its fingerprint goes straight into the
+ * corpus's array, at j->fps[k]). */
+typedef struct slot {
+    int64_t mtime;
+    uint64_t dev, ino, bytes, chash;
+    ndupes_status st;
+    int err;
+    int cp1252;
+    int cut;
+} slot;
+
+typedef struct job {
+    ndupes_corpus *c;
+    const char *const *paths;
+    slot *slots;
+    nd_fp *fps;        /* the fingerprint of slot k: c->fps[c->n + k] before compaction */
+    const size_t *idx; /* slot k reads paths[idx[k]] */
+    size_t total;
+    atomic_size_t done;
+    pthread_mutex_t mu; /* one progress call at a time */
+} job;
+
+static void tick(job *j)
+{
+    size_t d = atomic_fetch_add(&j->done, 1) + 1;
+    if (j->c->progress && (d % 512 == 0 || d == j->total) && pthread_mutex_trylock(&j->mu) == 0) {
+        j->c->progress(j->c->progress_ctx, d, j->total);
+        pthread_mutex_unlock(&j->mu);
+    }
+}
+
+static void read_one(job *j, size_t i);
+
+static void work_file(void *ctx, size_t k)
+{
+    job *j = ctx;
+    read_one(j, k);
+    tick(j);
+}
+
+static void read_one(job *j, size_t k)
+{
+    slot *s = &j->slots[k];
+    char *buf = NULL;
+    size_t len = 0;
+    s->st = nd_read_file(j->paths[j->idx[k]], j->c->cfg.max_size, &buf, &len, &s->mtime,
+                         &s->dev, &s->ino);
+    s->err = errno;
+    if (s->st != NDUPES_OK)
+        return;
+    s->bytes = len;
+    if (j->c->db)
+        s->chash = XXH3_64bits(buf, len);
+    ndupes_doc *doc = NULL;
+    s->st = ndupes_doc_parse(buf, len, &j->c->cfg, &doc);
+    nd_free(buf);
+    if (s->st != NDUPES_OK)
+        return;
+    s->cp1252 = doc->cp1252;
+    s->cut = doc->cut;
+    if (!nd_fp_build(doc, &j->c->cfg, defer_short(&j->c->cfg), &j->fps[k]))
+        s->st = NDUPES_ERR_NOMEM;
+    ndupes_doc_free(doc);
+}
+
+/* Describes a failed slot for the log: "No such file or directory", "binary data...". */
+static void report(ndupes_corpus *c, const char *path, const slot *s)
+{
+    char msg[256];
+    if (s->st == NDUPES_ERR_IO) {
+        snprintf(msg, sizeof msg, "%s", strerror(s->err));
+    } else if (s->st == NDUPES_ERR_TOOBIG) {
+        snprintf(msg, sizeof msg, "larger than the maximum size (%llu bytes); skipped",
+                 (unsigned long long)c->cfg.max_size);
+    } else if (s->st == NDUPES_ERR_BINARY) {
+        snprintf(msg, sizeof msg, "binary data, not text; skipped");
+    } else if (s->st == NDUPES_ERR_NOTREG) {
+        snprintf(msg, sizeof msg, "not a regular file; skipped");
+    } else {
+        snprintf(msg, sizeof msg, "%s", ndupes_strerror(s->st));
+    }
+    nd_corpus_say(c, NDUPES_LOG_ERROR, path, msg);
+}
+
+/* True when the file (dev, ino) was added before; records it otherwise.  Paths that
+ * overlap (a directory and a file in it, a symlink) must not make one article two. */
+static bool same_file_seen(ndupes_corpus *c, uint64_t dev, uint64_t ino, bool *nomem)
+{
+    uint64_t k = (dev * 0x9e3779b97f4a7c15ULL) ^ ino;
+    k = (k ^ (k >> 31)) * 0xbf58476d1ce4e5b9ULL;
+    k ^= k >> 29;
+    if (nd_tmap_get(&c->files, k))
+        return true;
+    *nomem = !nd_tmap_add(&c->files, k, 1);
+    return false;
+}
+
+ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths, size_t n)
+{
+    if (!c || (!paths && n))
+        return NDUPES_ERR_ARG;
+    double t0 = nd_now();
+    /* With an index, files stored with the same size and mtime are not read at all, and
+     * cost no slot: a run with nothing new stays small. */
+    size_t *todo = nd_malloc((n ? n : 1) * sizeof *todo), m = 0;
+    uint8_t *same = c->db ? nd_malloc(n ? n : 1) : NULL;
+    char **canon = NULL; /* with an index, files are known by their canonical paths */
+    if (!todo || (c->db && (!same || !(canon = nd_inc_prepare(c, paths, n, same))))) {
+        nd_free(todo);
+        nd_free(same);
+        return NDUPES_ERR_NOMEM;
+    }
+    if (canon)
+        paths = (const char *const *)canon;
+    for (size_t i = 0; i < n; i++) {
+        if (same && same[i])
+            c->unchanged += same[i] == 1;
+        else
+            todo[m++] = i;
+    }
+    nd_free(same);
+    slot *slots = m ? nd_calloc(m, sizeof *slots) : NULL;
+    if ((m && !slots) || !nd_corpus_reserve(c, m)) {
+        nd_free(todo);
+        nd_free(slots);
+        nd_inc_free_names(canon, n);
+        return NDUPES_ERR_NOMEM;
+    }
+    /* Fingerprints are built in place, after the corpus's articles, and moved down over
+     * the files that are refused or already known: no second copy of them is made. */
+    nd_fp *base = m ? c->fps + c->n : NULL;
+    if (m)
+        memset(base, 0, m * sizeof *base);
+    job j = {.c = c, .paths = paths, .slots = slots, .fps = base, .idx = todo, .total = m};
+    atomic_init(&j.done, 0);
+    pthread_mutex_init(&j.mu, NULL);
+    nd_parallel_for_run(&c->run, m, c->cfg.jobs, work_file, &j);
+    pthread_mutex_destroy(&j.mu);
+    ndupes_status ret = NDUPES_OK;
+    size_t k = 0;
+    for (; k < m && ret == NDUPES_OK; k++) {
+        if (nd_run_stopped(&c->run)) {
+            ret = NDUPES_ERR_INTERRUPTED;
+            break;
+        }
+        slot *s = &slots[k];
+        nd_fp *f = &base[k];
+        size_t i = todo[k];
+        if (s->st == NDUPES_ERR_NOMEM) {
+            ret = NDUPES_ERR_NOMEM;
+            break;
+        }
+        if (s->st != NDUPES_OK) {
+            nd_fp_free(f);
+            c->failed++;
+            c->stats.failed++;
+            report(c, paths[i], s);
+            continue;
+        }
+        bool nomem = false;
+        if (same_file_seen(c, s->dev, s->ino, &nomem)) {
+            nd_fp_free(f);
+            continue;
+        }
+        if (nomem) {
+            ret = NDUPES_ERR_NOMEM;
+            break;
+        }
+        if (c->db) {
+            int known = nd_inc_known(c, paths[i], s->bytes, s->mtime, s->chash, s->dev, s->ino);
+            if (known < 0) {
+                ret = NDUPES_ERR_DB;
+                break;
+            }
+            if (known) {
+                nd_fp_free(f);
+                c->unchanged++;
+                continue;
+            }
+        }
+        char *name = nd_strdup(paths[i]);
+        if (!name) {
+            ret = NDUPES_ERR_NOMEM;
+            break;
+        }
+        if (s->cut) { /* read in part: kept, but the run says it (exit status 1) */
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "past the reader's limits (%d paragraphs, %d words, a million lines); "
+                     "only the text up to there is read",
+                     NDUPES_MAX_PARAGRAPHS, NDUPES_MAX_TOKENS);
+            nd_corpus_say(c, NDUPES_LOG_ERROR, paths[i], msg);
+            c->failed++;
+        }
+        if (s->cp1252)
+            nd_corpus_say(c, NDUPES_LOG_INFO, paths[i], "not valid UTF-8; read as Windows-1252");
+        if (f->whole) {
+            nd_corpus_say(c, NDUPES_LOG_INFO, paths[i],
+                "no article text after removing boilerplate; fingerprinted on the whole page");
+            c->stats.empty++;
+        }
+        c->items[c->n] = (item){.name = name, .mtime = s->mtime, .dev = s->dev, .ino = s->ino,
+                                .first_seen = c->now, .size = s->bytes, .chash = s->chash,
+                                .is_new = true};
+        if (f != &c->fps[c->n]) { /* below it, every slot was moved or freed */
+            c->fps[c->n] = *f;
+            *f = (nd_fp){0};
+        }
+        c->n++;
+        c->stats.articles++;
+        c->stats.bytes += s->bytes;
+        c->stats.cp1252 += (size_t)s->cp1252;
+    }
+    /* After an error: the slots not looked at (at and above base + k, all above c->n). */
+    for (; k < m; k++)
+        nd_fp_free(&base[k]);
+    nd_free(slots);
+    nd_free(todo);
+    nd_inc_free_names(canon, n);
+    c->stats.t_read += nd_now() - t0;
+    return ret;
+}
+
+ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const void *buf,
+                                     size_t len, int64_t mtime)
+{
+    if (!c || !name || (!buf && len))
+        return NDUPES_ERR_ARG;
+    if (!nd_corpus_reserve(c, 1))
+        return NDUPES_ERR_NOMEM;
+    ndupes_doc *doc = NULL;
+    ndupes_status st = ndupes_doc_parse(buf, len, &c->cfg, &doc);
+    if (st != NDUPES_OK)
+        return st;
+    nd_fp fp;
+    bool ok = nd_fp_build(doc, &c->cfg, defer_short(&c->cfg), &fp);
+    ndupes_doc_free(doc);
+    if (!ok)
+        return NDUPES_ERR_NOMEM;
+    /* With an index, names are canonical absolute paths, as for files (paths.c). */
+    char *nm = c->db ? nd_canon_path(name) : nd_strdup(name);
+    if (!nm) {
+        nd_fp_free(&fp);
+        return NDUPES_ERR_NOMEM;
+    }
+    c->items[c->n] = (item){.name = nm, .mtime = mtime, .first_seen = c->now, .size = len,
+                            .chash = XXH3_64bits(buf, len), .is_new = true};
+    c->fps[c->n++] = fp;
+    c->stats.articles++;
+    c->stats.bytes += len;
+    return NDUPES_OK;
+}
+
