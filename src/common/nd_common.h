@@ -51,6 +51,8 @@ size_t nd_sort_unique_u32(uint32_t *v, size_t n);
 /* Sorts n elements of `size` bytes (at most 64) by cmp, which gets ctx; stable.  False
  * when memory ran out (base is then unchanged). */
 typedef int (*nd_cmp_fn)(const void *a, const void *b, void *ctx);
+/* The order of int64_t values, for qsort. */
+int nd_cmp_i64(const void *x, const void *y);
 bool nd_sort(void *base, size_t n, size_t size, nd_cmp_fn cmp, void *ctx);
 
 

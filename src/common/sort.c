@@ -31,6 +31,12 @@ void nd_u64v_free(nd_u64v *a)
     a->n = a->cap = 0;
 }
 
+int nd_cmp_i64(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;

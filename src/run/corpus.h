@@ -85,9 +85,15 @@ bool nd_inc_template_counts(ndupes_corpus *c, const nd_fp *fp);
 /* Loads the stored articles that may match the new ones, with their groups. */
 ndupes_status nd_inc_load(ndupes_corpus *c);
 /* Pre-labels: the stored groups of loaded articles. */
-void nd_inc_prelabel(ndupes_corpus *c, uint32_t *pre);
+bool nd_inc_prelabel(ndupes_corpus *c, uint32_t *pre);
 /* Stores the new articles and the groups; called after the groups are built. */
 ndupes_status nd_inc_persist(ndupes_corpus *c);
 /* Replaces the groups by every stored group (for --all). */
 ndupes_status nd_inc_all_groups(ndupes_corpus *c);
+/* inc_load.c: the corpus index of stored article id (SIZE_MAX: not loaded), and loading
+ * one stored article (with ids, a map id -> index + 1, updated). */
+size_t nd_inc_loaded(const nd_tmap *ids, int64_t id);
+/* inc_files.c: is the file of a stored article gone from the disk (not merely unreadable)? */
+bool nd_inc_file_gone(const ndupes_corpus *c, const char *path);
+ndupes_status nd_inc_load_one(ndupes_corpus *c, nd_tmap *ids, int64_t id);
 #endif

@@ -286,8 +286,8 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
     skip = nd_malloc(n ? n : 1);
     if (!pre || !label || !skip || !exact_classes(c, pre, skip))
         goto out;
-    if (c->db)
-        nd_inc_prelabel(c, pre);
+    if (c->db && !nd_inc_prelabel(c, pre))
+        goto out;
     if (c->cfg.exhaustive ? !nd_all_pairs(skip, n, &pairs, &npairs)
                           : !nd_lsh_candidates(c->fps, skip, n, &pairs, &npairs, c->cfg.jobs))
         goto out;
