@@ -7,6 +7,7 @@
 #include "store.h"
 
 #include <sqlite3.h>
+#include <sys/types.h>
 #include <string.h>
 
 enum {
@@ -49,6 +50,21 @@ struct nd_store {
     unsigned shingle;  /* the index's shingle size */
     char *path;        /* the canonical path of the index file (nd_malloc'd) */
 };
+
+/* What meta says, with types and ranges checked. */
+typedef struct nd_meta_info {
+    int version; /* 0: no objects at all (a new index); -1: not ours (err says why) */
+    unsigned shingle;
+    char format[64];
+} nd_meta_info;
+/* storecheck.c: the checks of a file before it is opened as an index (see storeopen.c). */
+ndupes_status nd_store_check_file(const char *path, nd_open_mode mode, bool *fresh, off_t *size,
+                                  char *err, size_t errlen);
+int nd_store_busy_wait(void *arg, int count);
+int nd_store_on_progress(void *arg);
+int nd_store_defences(sqlite3 *db);
+int nd_store_read_schema(sqlite3 *db, nd_meta_info *m, char *err, size_t errlen);
+ndupes_status nd_store_quick_check(nd_store *s, off_t size, char *err, size_t errlen);
 
 /* Remembers why a statement failed, before sqlite3_reset forgets it; returns rc. */
 int nd_store_note(nd_store *s, int rc);
