@@ -86,15 +86,6 @@ const char *const nd_store_sql[Q_COUNT] = {
 
 #define PATH_MAX_LEN 4096
 
-/* Column i as an id (an INTEGER above 0), else 0. */
-static int64_t col_id(sqlite3_stmt *st, int i)
-{
-    if (sqlite3_column_type(st, i) != SQLITE_INTEGER)
-        return 0;
-    int64_t v = sqlite3_column_int64(st, i);
-    return v > 0 ? v : 0;
-}
-
 /* Column i as a path: a BLOB (or TEXT) of 1..PATH_MAX_LEN bytes without NUL that starts
  * with '/' (schema 3 stores canonical absolute paths).  *len receives its length; NULL
  * when it is not one. */
@@ -135,7 +126,7 @@ static bool read_rec(sqlite3_stmt *st, int base, nd_srec *r)
     r->chash = nd_i2u(sqlite3_column_int64(st, base + 2));
     r->first_seen = sqlite3_column_int64(st, base + 3);
     r->grp = 0;
-    if (sqlite3_column_type(st, base + 4) != SQLITE_NULL && !(r->grp = col_id(st, base + 4)))
+    if (sqlite3_column_type(st, base + 4) != SQLITE_NULL && !(r->grp = nd_store_col_id(st, base + 4)))
         return false;
     return size >= 0;
 }
@@ -145,7 +136,7 @@ static int found_row(nd_store *s, sqlite3_stmt *st, nd_srec *r, char **path)
 {
     size_t n = 0;
     const char *p = path ? col_path(st, 6, &n) : NULL;
-    r->id = col_id(st, 0);
+    r->id = nd_store_col_id(st, 0);
     if (!r->id || !read_rec(st, 1, r) || (path && !p)) {
         nd_store_damaged(s, "article %lld: a value out of its type or range",
                          (long long)sqlite3_column_int64(st, 0));
@@ -195,44 +186,6 @@ ndupes_status nd_store_touch(nd_store *s, int64_t id, const char *path, uint64_t
     ndupes_status r = nd_store_run(s, st);
     sqlite3_clear_bindings(st);
     return r;
-}
-
-/* Removes one band row of article id from whichever table holds it. */
-static ndupes_status band_del(nd_store *s, uint32_t key, int64_t id)
-{
-    static const int q[2] = {Q_BAND_DEL, Q_RBAND_DEL};
-    for (int t = 0; t < 2; t++) {
-        sqlite3_stmt *st = s->q[q[t]];
-        sqlite3_bind_int64(st, 1, key);
-        sqlite3_bind_int64(st, 2, id);
-        ndupes_status r = nd_store_run(s, st);
-        if (r != NDUPES_OK)
-            return r;
-        int64_t gone = sqlite3_changes(s->db);
-        int64_t *rows = t ? &s->recent_rows : &s->band_rows;
-        *rows = *rows > gone ? *rows - gone : 0;
-        s->rows_dirty |= gone > 0;
-    }
-    return NDUPES_OK;
-}
-
-/* Removes the band rows of a stored article. */
-static ndupes_status bands_del(nd_store *s, const nd_fp *fp, int64_t id)
-{
-    for (size_t i = 0; i < fp->nkeys; i++) {
-        ndupes_status r = nd_key_indexed(fp->keys[i]) ? band_del(s, fp->keys[i], id) : NDUPES_OK;
-        if (r != NDUPES_OK)
-            return r;
-    }
-    for (size_t p = 0; p < fp->npend; p++)
-        for (size_t i = 0; i < fp->pend[p].nkeys; i++) {
-            ndupes_status r = nd_key_indexed(fp->pend[p].keys[i])
-                                  ? band_del(s, fp->pend[p].keys[i], id)
-                                  : NDUPES_OK;
-            if (r != NDUPES_OK)
-                return r;
-        }
-    return NDUPES_OK;
 }
 
 /* Adds delta to a hash's count in a counter table (template or para), removing rows that
@@ -328,106 +281,6 @@ ndupes_status nd_store_insert(nd_store *s, const char *path, const nd_srec *r, c
     return rs;
 }
 
-static int cmp_band(const void *x, const void *y)
-{
-    const nd_band *a = x, *b = y;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* Moves one slice of band_recent into band and of para_recent into para. */
-static ndupes_status merge_slice(nd_store *s, int64_t slice)
-{
-    int64_t lo = slice * ((INT64_C(1) << 32) / MERGE_SLICES);
-    int64_t hi = lo + (INT64_C(1) << 32) / MERGE_SLICES;
-    ndupes_status r = NDUPES_OK;
-    for (int q = Q_MERGE; q <= Q_MERGED && r == NDUPES_OK; q++) {
-        sqlite3_stmt *st = s->q[q];
-        sqlite3_bind_int64(st, 1, lo);
-        sqlite3_bind_int64(st, 2, hi);
-        r = nd_store_run(s, st);
-        int64_t moved = sqlite3_changes(s->db);
-        if (q == Q_MERGE)
-            s->band_rows += moved;
-        else
-            s->recent_rows = s->recent_rows > moved ? s->recent_rows - moved : 0;
-    }
-    /* Paragraph hashes are 64-bit, stored signed: the slice is the values whose top three
-     * bits (unsigned) are the slice number, a contiguous range of signed values too. */
-    _Static_assert(MERGE_SLICES == 8, "paragraph slices are the top three bits");
-    uint64_t ulo = (uint64_t)slice << 61, uhi = ulo + ((UINT64_C(1) << 61) - 1);
-    for (int q = Q_PMERGE; q <= Q_PMERGED && r == NDUPES_OK; q++) {
-        sqlite3_stmt *st = s->q[q];
-        sqlite3_bind_int64(st, 1, nd_u2i(ulo));
-        sqlite3_bind_int64(st, 2, nd_u2i(uhi));
-        r = nd_store_run(s, st);
-    }
-    return r;
-}
-
-/* Sorts band rows by (key, id): one pass in place on the top byte of the key (American flag
- * sort), then each of the 256 buckets with qsort.  The run is looked at between buckets:
- * the first run of a large index sorts 8 million rows (1.7 s with one qsort), and a stop
- * waits for one bucket.  False when the run was stopped. */
-static bool sort_bands(nd_band *b, size_t n, const nd_run *run)
-{
-    size_t count[256] = {0}, start[257], next[256];
-    for (size_t i = 0; i < n; i++)
-        count[b[i].key >> 24]++;
-    start[0] = 0;
-    for (unsigned d = 0; d < 256; d++) {
-        start[d + 1] = start[d] + count[d];
-        next[d] = start[d];
-    }
-    for (unsigned d = 0; d < 256; d++) {
-        while (next[d] < start[d + 1]) {
-            nd_band v = b[next[d]];
-            unsigned to = v.key >> 24;
-            while (to != d) { /* carry v to its bucket, and what it displaces onwards */
-                nd_band t = b[next[to]];
-                b[next[to]++] = v;
-                v = t;
-                to = v.key >> 24;
-            }
-            b[next[d]++] = v;
-        }
-    }
-    for (unsigned d = 0; d < 256; d++) {
-        if (nd_run_stopped(run))
-            return false;
-        if (count[d] > 1)
-            qsort(b + start[d], count[d], sizeof *b, cmp_band);
-    }
-    return true;
-}
-
-ndupes_status nd_store_bands(nd_store *s, nd_band *b, size_t n)
-{
-    /* In key order, B-tree pages are filled one after another instead of at random. */
-    if (!sort_bands(b, n, s->run))
-        return NDUPES_ERR_INTERRUPTED;
-    bool direct = (int64_t)n > s->band_rows / RECENT_SHARE;
-    sqlite3_stmt *st = s->q[direct ? Q_BAND_ADD : Q_RBAND_ADD];
-    for (size_t i = 0; i < n; i++) {
-        if ((i & 4095) == 0 && nd_run_stopped(s->run))
-            return NDUPES_ERR_INTERRUPTED;
-        sqlite3_bind_int64(st, 1, b[i].key);
-        sqlite3_bind_int64(st, 2, b[i].id);
-        ndupes_status r = nd_store_run(s, st);
-        if (r != NDUPES_OK)
-            return r;
-        *(direct ? &s->band_rows : &s->recent_rows) += sqlite3_changes(s->db);
-    }
-    ndupes_status r = NDUPES_OK;
-    for (int k = 0; k < (direct ? MERGE_SLICES : 1) && r == NDUPES_OK; k++)
-        r = merge_slice(s, (s->slice + k) % MERGE_SLICES);
-    s->slice = (s->slice + 1) % MERGE_SLICES;
-    s->rows_dirty = true;
-    return r;
-}
-
-/* Reads the score column: NULL (0), or a number in [0, 1]; false otherwise. */
 static bool col_score(sqlite3_stmt *st, int i, double *score)
 {
     int t = sqlite3_column_type(st, i);
@@ -473,27 +326,6 @@ out:
     return res;
 }
 
-/* Removes every band row of article id when its fingerprint (which names them) cannot be
- * read: a scan of the band tables, for a damaged article only. */
-static ndupes_status bands_del_all(nd_store *s, int64_t id)
-{
-    static const char *const q[2] = {"DELETE FROM band WHERE id = ?1",
-                                     "DELETE FROM band_recent WHERE id = ?1"};
-    ndupes_status r = NDUPES_OK;
-    for (int t = 0; t < 2 && r == NDUPES_OK; t++) {
-        sqlite3_stmt *st = NULL;
-        int rc = sqlite3_prepare_v2(s->db, q[t], -1, &st, NULL);
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_int64(st, 1, id);
-            r = nd_store_run(s, st);
-        } else {
-            r = nd_store_status(nd_store_note(s, rc));
-        }
-        sqlite3_finalize(st);
-    }
-    return r;
-}
-
 ndupes_status nd_store_delete(nd_store *s, int64_t id)
 {
     sqlite3_stmt *st = s->q[Q_FP];
@@ -512,12 +344,12 @@ ndupes_status nd_store_delete(nd_store *s, int64_t id)
     sqlite3_reset(q);
     ndupes_status res = NDUPES_OK;
     if (have) {
-        res = bands_del(s, &fp, id);
+        res = nd_store_bands_del(s, &fp, id);
         if (res == NDUPES_OK)
             res = counts(s, &fp, -1);
         nd_fp_free(&fp);
     } else {
-        res = bands_del_all(s, id);
+        res = nd_store_bands_del_all(s, id);
     }
     if (res == NDUPES_OK) {
         st = s->q[Q_DELETE];
@@ -542,7 +374,7 @@ int64_t nd_store_max_id(nd_store *s)
     sqlite3_stmt *st = s->q[Q_MAX_ID];
     int64_t v = 0;
     if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-        v = col_id(st, 0);
+        v = nd_store_col_id(st, 0);
     sqlite3_reset(st);
     return v;
 }
@@ -558,7 +390,7 @@ ndupes_status nd_store_scan(nd_store *s,
     while ((rc = nd_store_note(s, sqlite3_step(st))) == SQLITE_ROW) {
         size_t len = 0;
         const char *p = col_path(st, 1, &len);
-        int64_t id = col_id(st, 0);
+        int64_t id = nd_store_col_id(st, 0);
         if (!p || !id || sqlite3_column_type(st, 2) != SQLITE_INTEGER ||
             sqlite3_column_type(st, 3) != SQLITE_INTEGER || sqlite3_column_int64(st, 2) < 0) {
             r = nd_store_damaged(s, "article %lld: a value out of its type or range",
@@ -610,7 +442,7 @@ ndupes_status nd_store_under(nd_store *s, const char *root,
         while ((rc = nd_store_note(s, sqlite3_step(st))) == SQLITE_ROW) {
             size_t len = 0;
             const char *p = col_path(st, 1, &len);
-            int64_t id = col_id(st, 0);
+            int64_t id = nd_store_col_id(st, 0);
             if (!p || !id) {
                 r = nd_store_damaged(s, "article %lld: a value out of its type or range",
                                      (long long)sqlite3_column_int64(st, 0));
@@ -629,25 +461,6 @@ ndupes_status nd_store_under(nd_store *s, const char *root,
     return r;
 }
 
-long nd_store_band(nd_store *s, uint32_t key, int64_t *ids, size_t max)
-{
-    sqlite3_stmt *st = s->q[Q_BAND];
-    sqlite3_bind_int64(st, 1, key);
-    sqlite3_bind_int64(st, 2, (int64_t)max);
-    long n = 0;
-    int rc;
-    while ((rc = nd_store_note(s, sqlite3_step(st))) == SQLITE_ROW && (size_t)n < max) {
-        if (!(ids[n++] = col_id(st, 0))) {
-            nd_store_damaged(s, "a band key names no article");
-            rc = SQLITE_CORRUPT;
-            break;
-        }
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1;
-}
-
-/* Collects the first column of every row of st into *ids. */
 static ndupes_status collect(nd_store *s, sqlite3_stmt *st, int64_t **ids, size_t *n)
 {
     size_t cap = 16;
@@ -671,7 +484,7 @@ static ndupes_status collect(nd_store *s, sqlite3_stmt *st, int64_t **ids, size_
             *ids = t;
             cap *= 2;
         }
-        if (!((*ids)[(*n)++] = col_id(st, 0))) {
+        if (!((*ids)[(*n)++] = nd_store_col_id(st, 0))) {
             nd_store_damaged(s, "an article or group id is not a positive integer");
             rc = SQLITE_CORRUPT;
             break;

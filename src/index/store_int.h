@@ -66,6 +66,20 @@ int nd_store_defences(sqlite3 *db);
 int nd_store_read_schema(sqlite3 *db, nd_meta_info *m, char *err, size_t errlen);
 ndupes_status nd_store_quick_check(nd_store *s, off_t size, char *err, size_t errlen);
 
+/* Column i as an id (an INTEGER above 0), else 0. */
+static inline int64_t nd_store_col_id(sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) != SQLITE_INTEGER)
+        return 0;
+    int64_t v = sqlite3_column_int64(st, i);
+    return v > 0 ? v : 0;
+}
+
+/* storebands.c: removes the stored keys of an article (those its fingerprint names, or
+ * all of its rows when its fingerprint cannot be read). */
+ndupes_status nd_store_bands_del(nd_store *s, const nd_fp *fp, int64_t id);
+ndupes_status nd_store_bands_del_all(nd_store *s, int64_t id);
+
 /* Remembers why a statement failed, before sqlite3_reset forgets it; returns rc. */
 int nd_store_note(nd_store *s, int rc);
 /* SQLite's result code as a status. */
