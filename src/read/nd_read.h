@@ -156,4 +156,12 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
 ndupes_status nd_read_file(const char *path, uint64_t max, char **buf, size_t *len,
                            int64_t *mtime, uint64_t *dev, uint64_t *ino);
 
+/* ---- cues.c: phrases of site chrome ---- */
+/* Builds the cue indexes once (thread-safe); false when memory ran out. */
+bool nd_cues_init(void);
+/* The first cue (in rank order) of language lang (-1: none) or of every language found in
+ * normalised text s that counts in a paragraph of w tokens, or NULL.  A cue that starts
+ * with a letter must start a word; with cjk, every character starts one. */
+const char *nd_cue_find(const char *s, size_t len, unsigned w, int lang, bool cjk);
+
 #endif /* ND_READ_H */
