@@ -114,30 +114,103 @@ static bool same_file_seen(ndupes_corpus *c, uint64_t dev, uint64_t ino, bool *n
     return false;
 }
 
+/* Adds the article read into slot s (its fingerprint at f) under path, or skips it: a
+ * file that could not be read (reported), another name of a file added already, a file
+ * the index knows.  Returns NDUPES_OK, or the error that ends the run. */
+static ndupes_status admit(ndupes_corpus *c, const char *path, const slot *s, nd_fp *f)
+{
+    if (s->st == NDUPES_ERR_NOMEM)
+        return NDUPES_ERR_NOMEM;
+    if (s->st != NDUPES_OK) {
+        nd_fp_free(f);
+        c->failed++;
+        c->stats.failed++;
+        report(c, path, s);
+        return NDUPES_OK;
+    }
+    bool nomem = false;
+    if (same_file_seen(c, s->dev, s->ino, &nomem) || nomem) {
+        nd_fp_free(f);
+        return nomem ? NDUPES_ERR_NOMEM : NDUPES_OK;
+    }
+    if (c->db) {
+        int known = nd_inc_known(c, path, s->bytes, s->mtime, s->chash, s->dev, s->ino);
+        if (known) {
+            nd_fp_free(f);
+            c->unchanged += known > 0;
+            return known < 0 ? NDUPES_ERR_DB : NDUPES_OK;
+        }
+    }
+    char *name = nd_strdup(path);
+    if (!name)
+        return NDUPES_ERR_NOMEM;
+    if (s->cut) { /* read in part: kept, but the run says it (exit status 1) */
+        char msg[160];
+        snprintf(msg, sizeof msg,
+                 "past the reader's limits (%d paragraphs, %d words, a million lines); "
+                 "only the text up to there is read",
+                 NDUPES_MAX_PARAGRAPHS, NDUPES_MAX_TOKENS);
+        nd_corpus_say(c, NDUPES_LOG_ERROR, path, msg);
+        c->failed++;
+    }
+    if (s->cp1252)
+        nd_corpus_say(c, NDUPES_LOG_INFO, path, "not valid UTF-8; read as Windows-1252");
+    if (f->whole) {
+        nd_corpus_say(c, NDUPES_LOG_INFO, path,
+                      "no article text after removing boilerplate; fingerprinted on the whole page");
+        c->stats.empty++;
+    }
+    c->items[c->n] = (item){.name = name, .mtime = s->mtime, .dev = s->dev, .ino = s->ino,
+                            .first_seen = c->now, .size = s->bytes, .chash = s->chash,
+                            .is_new = true};
+    if (f != &c->fps[c->n]) { /* below it, every slot was moved or freed */
+        c->fps[c->n] = *f;
+        *f = (nd_fp){0};
+    }
+    c->n++;
+    c->stats.articles++;
+    c->stats.bytes += s->bytes;
+    c->stats.cp1252 += (size_t)s->cp1252;
+    return NDUPES_OK;
+}
+
+/* The files to read: with an index, files stored with the same size and mtime are not
+ * read at all and cost no slot (a run with nothing new stays small), and files are known
+ * by their canonical paths (*canon, or NULL without an index).  *todo lists the indices of
+ * paths to read, *m of them.  False when memory ran out. */
+static bool plan(ndupes_corpus *c, const char *const *paths, size_t n, size_t **todo,
+                 size_t *m, char ***canon)
+{
+    *todo = nd_malloc((n ? n : 1) * sizeof **todo);
+    *m = 0;
+    *canon = NULL;
+    uint8_t *same = c->db ? nd_malloc(n ? n : 1) : NULL;
+    if (!*todo || (c->db && (!same || !(*canon = nd_inc_prepare(c, paths, n, same))))) {
+        nd_free(*todo);
+        nd_free(same);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (same && same[i])
+            c->unchanged += same[i] == 1;
+        else
+            (*todo)[(*m)++] = i;
+    }
+    nd_free(same);
+    return true;
+}
+
 ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths, size_t n)
 {
     if (!c || (!paths && n))
         return NDUPES_ERR_ARG;
     double t0 = nd_now();
-    /* With an index, files stored with the same size and mtime are not read at all, and
-     * cost no slot: a run with nothing new stays small. */
-    size_t *todo = nd_malloc((n ? n : 1) * sizeof *todo), m = 0;
-    uint8_t *same = c->db ? nd_malloc(n ? n : 1) : NULL;
-    char **canon = NULL; /* with an index, files are known by their canonical paths */
-    if (!todo || (c->db && (!same || !(canon = nd_inc_prepare(c, paths, n, same))))) {
-        nd_free(todo);
-        nd_free(same);
+    size_t *todo, m;
+    char **canon;
+    if (!plan(c, paths, n, &todo, &m, &canon))
         return NDUPES_ERR_NOMEM;
-    }
     if (canon)
         paths = (const char *const *)canon;
-    for (size_t i = 0; i < n; i++) {
-        if (same && same[i])
-            c->unchanged += same[i] == 1;
-        else
-            todo[m++] = i;
-    }
-    nd_free(same);
     slot *slots = m ? nd_calloc(m, sizeof *slots) : NULL;
     if ((m && !slots) || !nd_corpus_reserve(c, m)) {
         nd_free(todo);
@@ -157,81 +230,11 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
     pthread_mutex_destroy(&j.mu);
     ndupes_status ret = NDUPES_OK;
     size_t k = 0;
-    for (; k < m && ret == NDUPES_OK; k++) {
-        if (nd_run_stopped(&c->run)) {
-            ret = NDUPES_ERR_INTERRUPTED;
-            break;
-        }
-        slot *s = &slots[k];
-        nd_fp *f = &base[k];
-        size_t i = todo[k];
-        if (s->st == NDUPES_ERR_NOMEM) {
-            ret = NDUPES_ERR_NOMEM;
-            break;
-        }
-        if (s->st != NDUPES_OK) {
-            nd_fp_free(f);
-            c->failed++;
-            c->stats.failed++;
-            report(c, paths[i], s);
-            continue;
-        }
-        bool nomem = false;
-        if (same_file_seen(c, s->dev, s->ino, &nomem)) {
-            nd_fp_free(f);
-            continue;
-        }
-        if (nomem) {
-            ret = NDUPES_ERR_NOMEM;
-            break;
-        }
-        if (c->db) {
-            int known = nd_inc_known(c, paths[i], s->bytes, s->mtime, s->chash, s->dev, s->ino);
-            if (known < 0) {
-                ret = NDUPES_ERR_DB;
-                break;
-            }
-            if (known) {
-                nd_fp_free(f);
-                c->unchanged++;
-                continue;
-            }
-        }
-        char *name = nd_strdup(paths[i]);
-        if (!name) {
-            ret = NDUPES_ERR_NOMEM;
-            break;
-        }
-        if (s->cut) { /* read in part: kept, but the run says it (exit status 1) */
-            char msg[160];
-            snprintf(msg, sizeof msg,
-                     "past the reader's limits (%d paragraphs, %d words, a million lines); "
-                     "only the text up to there is read",
-                     NDUPES_MAX_PARAGRAPHS, NDUPES_MAX_TOKENS);
-            nd_corpus_say(c, NDUPES_LOG_ERROR, paths[i], msg);
-            c->failed++;
-        }
-        if (s->cp1252)
-            nd_corpus_say(c, NDUPES_LOG_INFO, paths[i], "not valid UTF-8; read as Windows-1252");
-        if (f->whole) {
-            nd_corpus_say(c, NDUPES_LOG_INFO, paths[i],
-                "no article text after removing boilerplate; fingerprinted on the whole page");
-            c->stats.empty++;
-        }
-        c->items[c->n] = (item){.name = name, .mtime = s->mtime, .dev = s->dev, .ino = s->ino,
-                                .first_seen = c->now, .size = s->bytes, .chash = s->chash,
-                                .is_new = true};
-        if (f != &c->fps[c->n]) { /* below it, every slot was moved or freed */
-            c->fps[c->n] = *f;
-            *f = (nd_fp){0};
-        }
-        c->n++;
-        c->stats.articles++;
-        c->stats.bytes += s->bytes;
-        c->stats.cp1252 += (size_t)s->cp1252;
-    }
+    for (; k < m && ret == NDUPES_OK; k++)
+        ret = nd_run_stopped(&c->run) ? NDUPES_ERR_INTERRUPTED
+                                      : admit(c, paths[todo[k]], &slots[k], &base[k]);
     /* After an error: the slots not looked at (at and above base + k, all above c->n). */
-    for (; k < m; k++)
+    for (k = ret == NDUPES_OK ? m : k - 1; k < m; k++)
         nd_fp_free(&base[k]);
     nd_free(slots);
     nd_free(todo);
