@@ -16,6 +16,7 @@
 #include <string.h>
 
 #define FP_VERSION 3
+#define MIN_LEN 44 /* an empty fingerprint: the fixed fields, no arrays */
 
 typedef struct wr {
     uint8_t *p;
@@ -108,107 +109,117 @@ static uint64_t get(rd *r, unsigned bytes)
     return v;
 }
 
+/* The short paragraphs awaiting the template decision, and their shingles. */
+static bool decode_pending(rd *r, nd_fp *fp, size_t npend)
+{
+    fp->pend = nd_calloc(npend, sizeof *fp->pend);
+    fp->pend_sh = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_sh);
+    fp->pend_q = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_q);
+    if (!fp->pend || !fp->pend_sh || !fp->pend_q)
+        return false;
+    fp->npend = (uint16_t)npend;
+    size_t sh = 0, q = 0;
+    for (size_t i = 0; i < npend; i++) {
+        nd_pending *pe = &fp->pend[i];
+        pe->hash = get(r, 8);
+        pe->words = (uint32_t)get(r, 4);
+        pe->count = (uint32_t)get(r, 2);
+        pe->qcount = (uint32_t)get(r, 2);
+        size_t nk = get(r, 1);
+        if (nk > ND_PEND_KEYS)
+            return false;
+        pe->nkeys = (uint8_t)nk;
+        for (size_t b = 0; b < nk; b++)
+            pe->keys[b] = (uint32_t)get(r, 4);
+        pe->first = (uint32_t)sh;
+        pe->qfirst = (uint32_t)q;
+        sh += pe->count;
+        q += pe->qcount;
+        if (sh > ND_PENDING_MAX || q > ND_PENDING_MAX)
+            return false;
+    }
+    for (size_t i = 0; i < sh && !r->bad; i++)
+        fp->pend_sh[i] = (uint32_t)get(r, 4);
+    for (size_t i = 0; i < q && !r->bad; i++)
+        fp->pend_q[i] = (uint32_t)get(r, 4);
+    return !r->bad;
+}
+
+/* The kept paragraphs' hashes, for template learning. */
+static bool decode_paras(rd *r, nd_fp *fp)
+{
+    size_t nph = get(r, 2);
+    if (r->bad || nph > 4 * ND_MAX_PARAS)
+        return false;
+    if (!nph)
+        return true;
+    fp->ph = nd_malloc(nph * sizeof *fp->ph);
+    if (!fp->ph)
+        return false;
+    fp->nph = (uint16_t)nph;
+    for (size_t i = 0; i < nph; i++) {
+        fp->ph[i].hash = get(r, 8);
+        fp->ph[i].words = (uint32_t)get(r, 4);
+    }
+    return !r->bad;
+}
+
+/* Values in increasing order, as the scorer's merges and binary searches need them. */
+static bool increasing(const uint32_t *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (v[i - 1] >= v[i])
+            return false;
+    return true;
+}
+
+/* The fixed part: hashes, counts, sketches and anchors; *nkeys and *npend for the rest. */
+static bool decode_head(rd *r, nd_fp *fp, size_t *nkeys, size_t *npend)
+{
+    fp->content_hash = get(r, 8);
+    fp->text_hash = get(r, 8);
+    fp->nsh = (uint32_t)get(r, 4);
+    fp->nq = (uint32_t)get(r, 4);
+    fp->words = (uint32_t)get(r, 4);
+    size_t nsk = get(r, 2), nqk = get(r, 2);
+    *nkeys = get(r, 2);
+    *npend = get(r, 2);
+    size_t nanc = get(r, 2);
+    /* A sketch holds distinct values of its article's shingles: no more than it has. */
+    if (r->bad || nsk > ND_SKETCH_K || nqk > ND_QUOTE_K || *nkeys > ND_MAX_KEYS ||
+        *npend > ND_MAX_PARAS || nsk > fp->nsh || nqk > fp->nq || nanc > ND_ANCHORS)
+        return false;
+    fp->nsk = (uint16_t)nsk;
+    fp->nqk = (uint16_t)nqk;
+    fp->nanc = (uint16_t)nanc;
+    for (size_t i = 0; i < nanc; i++)
+        fp->anc[i] = (uint32_t)get(r, 4);
+    for (size_t i = 0; i < nsk; i++)
+        fp->sk[i] = (uint32_t)get(r, 4);
+    for (size_t i = 0; i < nqk; i++)
+        fp->qk[i] = (uint32_t)get(r, 4);
+    return !r->bad && increasing(fp->sk, nsk) && increasing(fp->qk, nqk) &&
+           increasing(fp->anc, nanc);
+}
+
 bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
 {
     memset(fp, 0, sizeof *fp);
-    if (!p || len < 46 || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION)
-        return false;
-    if (p[3] > 3)
+    if (!p || len < MIN_LEN || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION || p[3] > 3)
         return false;
     fp->voter = p[3] & 1;
     fp->whole = p[3] >> 1 & 1;
     rd r = {p, len, 4, false};
-    fp->content_hash = get(&r, 8);
-    fp->text_hash = get(&r, 8);
-    fp->nsh = (uint32_t)get(&r, 4);
-    fp->nq = (uint32_t)get(&r, 4);
-    fp->words = (uint32_t)get(&r, 4);
-    size_t nsk = get(&r, 2), nqk = get(&r, 2), nkeys = get(&r, 2), npend = get(&r, 2);
-    /* A sketch holds distinct values of its article's shingles: no more than it has. */
-    if (r.bad || nsk > ND_SKETCH_K || nqk > ND_QUOTE_K || nkeys > ND_MAX_KEYS ||
-        npend > ND_MAX_PARAS || nsk > fp->nsh || nqk > fp->nq)
-        return false;
-    fp->nsk = (uint16_t)nsk;
-    fp->nqk = (uint16_t)nqk;
-    size_t nanc = get(&r, 2);
-    if (r.bad || nanc > ND_ANCHORS)
-        return false;
-    fp->nanc = (uint16_t)nanc;
-    for (size_t i = 0; i < nanc; i++)
-        fp->anc[i] = (uint32_t)get(&r, 4);
-    for (size_t i = 0; i < nsk; i++)
-        fp->sk[i] = (uint32_t)get(&r, 4);
-    for (size_t i = 0; i < nqk; i++)
-        fp->qk[i] = (uint32_t)get(&r, 4);
-    if (r.bad)
-        return false;
-    if (nkeys) {
-        fp->keys = nd_malloc(nkeys * sizeof *fp->keys);
-        if (!fp->keys)
-            return false;
-        for (size_t i = 0; i < nkeys; i++)
+    size_t nkeys, npend;
+    bool ok = decode_head(&r, fp, &nkeys, &npend);
+    if (ok && nkeys) {
+        ok = (fp->keys = nd_malloc(nkeys * sizeof *fp->keys)) != NULL;
+        for (size_t i = 0; ok && i < nkeys; i++)
             fp->keys[i] = (uint32_t)get(&r, 4);
-        fp->nkeys = (uint16_t)nkeys;
+        fp->nkeys = ok ? (uint16_t)nkeys : 0;
     }
-    if (npend) {
-        fp->pend = nd_calloc(npend, sizeof *fp->pend);
-        fp->pend_sh = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_sh);
-        fp->pend_q = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_q);
-        if (!fp->pend || !fp->pend_sh || !fp->pend_q) {
-            nd_fp_free(fp);
-            return false;
-        }
-        fp->npend = (uint16_t)npend;
-        size_t sh = 0, q = 0;
-        for (size_t i = 0; i < npend; i++) {
-            nd_pending *pe = &fp->pend[i];
-            pe->hash = get(&r, 8);
-            pe->words = (uint32_t)get(&r, 4);
-            pe->count = (uint32_t)get(&r, 2);
-            pe->qcount = (uint32_t)get(&r, 2);
-            size_t nk = get(&r, 1);
-            if (nk > ND_PEND_KEYS) {
-                r.bad = true;
-                break;
-            }
-            pe->nkeys = (uint8_t)nk;
-            for (size_t b = 0; b < nk; b++)
-                pe->keys[b] = (uint32_t)get(&r, 4);
-            pe->first = (uint32_t)sh;
-            pe->qfirst = (uint32_t)q;
-            sh += pe->count;
-            q += pe->qcount;
-            if (sh > ND_PENDING_MAX || q > ND_PENDING_MAX)
-                r.bad = true;
-        }
-        for (size_t i = 0; i < sh && !r.bad; i++)
-            fp->pend_sh[i] = (uint32_t)get(&r, 4);
-        for (size_t i = 0; i < q && !r.bad; i++)
-            fp->pend_q[i] = (uint32_t)get(&r, 4);
-    }
-    size_t nph = get(&r, 2);
-    if (!r.bad && nph > 4 * ND_MAX_PARAS)
-        r.bad = true;
-    if (!r.bad && nph) {
-        fp->ph = nd_malloc(nph * sizeof *fp->ph);
-        if (!fp->ph) {
-            nd_fp_free(fp);
-            return false;
-        }
-        fp->nph = (uint16_t)nph;
-        for (size_t i = 0; i < nph; i++) {
-            fp->ph[i].hash = get(&r, 8);
-            fp->ph[i].words = (uint32_t)get(&r, 4);
-        }
-    }
-    /* Sketches must be sorted for the scorer's merge and binary search. */
-    for (size_t i = 1; i < nsk && !r.bad; i++)
-        r.bad = fp->sk[i - 1] >= fp->sk[i];
-    for (size_t i = 1; i < nqk && !r.bad; i++)
-        r.bad = fp->qk[i - 1] >= fp->qk[i];
-    for (size_t i = 1; i < nanc && !r.bad; i++)
-        r.bad = fp->anc[i - 1] >= fp->anc[i];
-    if (r.bad || r.at != len) {
+    ok = ok && (!npend || decode_pending(&r, fp, npend)) && decode_paras(&r, fp);
+    if (!ok || r.bad || r.at != len) {
         nd_fp_free(fp);
         return false;
     }
