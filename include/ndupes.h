@@ -517,15 +517,6 @@ typedef struct ndupes_metrics {
 NDUPES_API ndupes_status ndupes_metrics_compute(const size_t *truth, const size_t *pred, size_t n,
                                                 ndupes_metrics *out);
 
-/* ------------------------------------------------------------------------------------
- * Testing hook
- * ---------------------------------------------------------------------------------- */
-/**
- * Makes the n-th library allocation from now fail (n >= 1), and every later one when
- * sticky is 1; n = 0 turns injection off.  For tests of out-of-memory handling only.
- */
-NDUPES_API void ndupes_test_fail_alloc(unsigned long n, int sticky);
-
 #ifdef __cplusplus
 }
 #endif

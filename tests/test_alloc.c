@@ -1,6 +1,6 @@
 /*
  * test_alloc.c - out-of-memory handling, by failing library allocations one at a time
- * (src/alloc.c's ndupes_test_fail_alloc hook, over the whole pipeline).
+ * (src/common/alloc.c's nd_test_fail_alloc hook (nd_test.h), over the whole pipeline).
  *
  * For n = 1, 2, ... a scenario is run with the n-th allocation failing: every call must
  * return NDUPES_OK or NDUPES_ERR_NOMEM (never crash), an OK result must equal the result
@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "ndupes.h"
+#include "nd_test.h"
 
 #define LIMIT 200000UL /* a scenario with more allocations than this is a test bug */
 
@@ -60,14 +61,14 @@ static stats inject(const char *what, scenario fn, void *ctx)
 {
     stats s = {0, 0, 0};
     char *ref = NULL;
-    ndupes_test_fail_alloc(0, 0);
+    nd_test_fail_alloc(0, 0);
     assert_int_equal(fn(ctx, &ref), NDUPES_OK);
     unsigned long n;
     for (n = 1; n < LIMIT; n++) {
         char *got = NULL;
-        ndupes_test_fail_alloc(n, 0);
+        nd_test_fail_alloc(n, 0);
         ndupes_status st = fn(ctx, &got);
-        ndupes_test_fail_alloc(0, 0);
+        nd_test_fail_alloc(0, 0);
         if (st != NDUPES_OK && st != NDUPES_ERR_NOMEM)
             print_message("%s: allocation %lu failing: %s\n", what, n, ndupes_strerror(st));
         assert_true(st == NDUPES_OK || st == NDUPES_ERR_NOMEM);
@@ -83,9 +84,9 @@ static stats inject(const char *what, scenario fn, void *ctx)
         free(got);
         got = NULL;
 
-        ndupes_test_fail_alloc(n, 1);
+        nd_test_fail_alloc(n, 1);
         st = fn(ctx, &got);
-        ndupes_test_fail_alloc(0, 0);
+        nd_test_fail_alloc(0, 0);
         assert_true(st == NDUPES_OK || st == NDUPES_ERR_NOMEM);
         free(got);
         if (st == NDUPES_OK) {
@@ -139,7 +140,7 @@ static ndupes_status parse_one(void *ctx, char **out)
     ndupes_status st = ndupes_doc_parse(b->p, b->len, NULL, &doc);
     if (st == NDUPES_OK) {
         assert_non_null(doc);
-        ndupes_test_fail_alloc(0, 0); /* describing is not under test */
+        nd_test_fail_alloc(0, 0); /* describing is not under test */
         *out = describe_doc(doc);
     } else {
         assert_null(doc);
@@ -254,7 +255,7 @@ static ndupes_status corpus_texts(void *ctx, char **out)
     if (st == NDUPES_OK)
         st = ndupes_corpus_group(c);
     if (st == NDUPES_OK) {
-        ndupes_test_fail_alloc(0, 0);
+        nd_test_fail_alloc(0, 0);
         *out = groups_text(c);
     }
     ndupes_corpus_free(c);
@@ -300,7 +301,7 @@ static ndupes_status corpus_files(void *ctx, char **out)
     if (st == NDUPES_OK)
         st = ndupes_corpus_group(c);
     if (st == NDUPES_OK) {
-        ndupes_test_fail_alloc(0, 0);
+        nd_test_fail_alloc(0, 0);
         *out = groups_text(c);
     }
     ndupes_corpus_free(c);
@@ -345,7 +346,7 @@ static void metrics_survive_every_failure(void **state)
 static void sticky_failure_from_the_first_allocation(void **state)
 {
     (void)state;
-    ndupes_test_fail_alloc(1, 1);
+    nd_test_fail_alloc(1, 1);
     ndupes_doc *doc = (ndupes_doc *)1;
     ndupes_status st = ndupes_doc_parse("Some text here.", 15, NULL, &doc);
     ndupes_status cst = NDUPES_OK;
@@ -353,7 +354,7 @@ static void sticky_failure_from_the_first_allocation(void **state)
     size_t t[] = {0, 1};
     ndupes_metrics m;
     ndupes_status mst = ndupes_metrics_compute(t, t, 2, &m);
-    ndupes_test_fail_alloc(0, 0);
+    nd_test_fail_alloc(0, 0);
     assert_int_equal(st, NDUPES_ERR_NOMEM);
     assert_null(doc);
     assert_null(c);
@@ -364,8 +365,8 @@ static void sticky_failure_from_the_first_allocation(void **state)
 static void injection_off_after_reset(void **state)
 {
     (void)state;
-    ndupes_test_fail_alloc(3, 1);
-    ndupes_test_fail_alloc(0, 0);
+    nd_test_fail_alloc(3, 1);
+    nd_test_fail_alloc(0, 0);
     ndupes_doc *doc = NULL;
     assert_int_equal(ndupes_doc_parse("Some text here.", 15, NULL, &doc), NDUPES_OK);
     ndupes_doc_free(doc);
@@ -374,7 +375,7 @@ static void injection_off_after_reset(void **state)
 static int reset(void **state)
 {
     (void)state;
-    ndupes_test_fail_alloc(0, 0);
+    nd_test_fail_alloc(0, 0);
     return 0;
 }
 
@@ -391,6 +392,6 @@ int main(void)
         cmocka_unit_test_teardown(corpus_survives_every_failure, reset),
     };
     int r = cmocka_run_group_tests(tests, NULL, reset);
-    ndupes_test_fail_alloc(0, 0);
+    nd_test_fail_alloc(0, 0);
     return r;
 }

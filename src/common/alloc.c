@@ -2,11 +2,12 @@
  * alloc.c - the library's one way to allocate memory.
  *
  * Every allocation of libndupes goes through nd_malloc/nd_calloc/nd_realloc, so that a
- * test can make the n-th one fail (ndupes_test_fail_alloc) and check that the failure is
+ * test can make the n-th one fail (nd_test_fail_alloc) and check that the failure is
  * reported as NDUPES_ERR_NOMEM and nothing leaks or crashes.  The counter is atomic
  * because the fingerprinting runs on several threads.
  */
 #include "nd_common.h"
+#include "nd_test.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -19,7 +20,7 @@ static atomic_ulong fail_at;     /* 0: never fail */
 static atomic_ulong alloc_count;
 static atomic_int fail_sticky;
 
-void ndupes_test_fail_alloc(unsigned long n, int sticky)
+void nd_test_fail_alloc(unsigned long n, int sticky)
 {
     atomic_store(&alloc_count, 0);
     atomic_store(&fail_sticky, sticky);
