@@ -122,6 +122,53 @@ static void work_part(void *ctx, size_t k)
     }
 }
 
+/* Every (key, article) entry of the articles not skipped, scattered into j->tmp by the
+ * top byte of the key (j->off[k]: where part k starts); e is scratch of the same size. */
+static void scatter(lsh_job *j, const nd_fp *fps, const uint8_t *skip, size_t n, uint64_t *e,
+                    uint64_t *tmp)
+{
+    size_t m = 0, count[PARTS] = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (skip && skip[i])
+            continue;
+        for (size_t k = 0; k < fps[i].nkeys; k++) {
+            e[m] = (uint64_t)fps[i].keys[k] << 32 | (uint32_t)i;
+            count[e[m] >> 56]++;
+            m++;
+        }
+    }
+    for (size_t k = 0, sum = 0; k < PARTS; k++) {
+        j->off[k] = sum;
+        sum += count[k];
+    }
+    j->off[PARTS] = m;
+    size_t pos[PARTS];
+    memcpy(pos, j->off, sizeof pos);
+    for (size_t i = 0; i < m; i++)
+        tmp[pos[e[i] >> 56]++] = e[i];
+    j->e = e;
+    j->tmp = tmp;
+}
+
+/* The pairs of sp[0..np) (sorted; several entries of one pair are neighbours), one of
+ * each: those that share a band key, and those that share ND_RUN_PAIR run keys (each
+ * bucket gave a pair at most once, so the count is of distinct keys).  Returns the count
+ * written to out. */
+static size_t distinct_pairs(const uint64_t *sp, size_t np, nd_pair *out)
+{
+    size_t u = 0;
+    for (size_t i = 0; i < np;) {
+        uint64_t ab = sp[i] >> 1;
+        size_t end = i + 1;
+        while (end < np && sp[end] >> 1 == ab)
+            end++;
+        if (!(sp[i] & 1) || end - i >= ND_RUN_PAIR)
+            out[u++] = (nd_pair){(uint32_t)(ab >> 32), (uint32_t)ab};
+        i = end;
+    }
+    return u;
+}
+
 bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
                        size_t *npairs, unsigned jobs)
 {
@@ -140,29 +187,7 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     bool ok = false;
     if (!j || !e || !tmp)
         goto out;
-    size_t m = 0;
-    size_t count[PARTS] = {0};
-    for (size_t i = 0; i < n; i++) {
-        if (skip && skip[i])
-            continue;
-        for (size_t k = 0; k < fps[i].nkeys; k++) {
-            /* The band number is folded into the key, so bands never collide. */
-            e[m] = (uint64_t)fps[i].keys[k] << 32 | (uint32_t)i;
-            count[e[m] >> 56]++;
-            m++;
-        }
-    }
-    for (size_t k = 0, sum = 0; k < PARTS; k++) {
-        j->off[k] = sum;
-        sum += count[k];
-    }
-    j->off[PARTS] = m;
-    size_t pos[PARTS];
-    memcpy(pos, j->off, sizeof pos);
-    for (size_t i = 0; i < m; i++)
-        tmp[pos[e[i] >> 56]++] = e[i];
-    j->e = e;
-    j->tmp = tmp;
+    scatter(j, fps, skip, n, e, tmp);
     nd_parallel_for(PARTS, jobs, work_part, j);
     size_t np = 0;
     for (size_t k = 0; k < PARTS; k++) {
@@ -172,9 +197,7 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     }
     /* All the pairs, then without repeats: sorted by (a, b), one of each kept. */
     all = nd_malloc((np ? np : 1) * sizeof *all);
-    if (!all)
-        goto out;
-    uint64_t *pt = nd_reallocarray(tmp, np ? np : 1, sizeof *pt);
+    uint64_t *pt = all ? nd_reallocarray(tmp, np ? np : 1, sizeof *pt) : NULL;
     if (!pt)
         goto out;
     tmp = pt;
@@ -188,23 +211,8 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     nd_pair *out = nd_malloc((np ? np : 1) * sizeof *out);
     if (!out)
         goto out;
-    /* One of each pair: those that share a band key, and those that share ND_RUN_PAIR run
-     * keys (each bucket gave a pair at most once, so the count is of distinct keys). */
-    size_t u = 0;
-    for (size_t i = 0; i < np;) {
-        uint64_t ab = sp[i] >> 1;
-        size_t end = i + 1;
-        while (end < np && sp[end] >> 1 == ab)
-            end++;
-        if (!(sp[i] & 1) || end - i >= ND_RUN_PAIR) {
-            out[u].a = (uint32_t)(ab >> 32);
-            out[u].b = (uint32_t)ab;
-            u++;
-        }
-        i = end;
-    }
+    *npairs = distinct_pairs(sp, np, out);
     *pairs = out;
-    *npairs = u;
     ok = true;
 out:
     if (j)
