@@ -161,55 +161,44 @@ static int cmp_grec(const void *x, const void *y, void *ctx)
 
 /* Turns labels into the group arrays, choosing representatives and member scores
  * (groups.c). */
-static bool build_groups(ndupes_corpus *c, const uint32_t *label)
+/* The members of each label with two or more articles, one group after another in
+ * c->members (group of label l from start[l], cnt[l] members); *ng groups, *tot members. */
+static bool collect_groups(ndupes_corpus *c, const uint32_t *label, uint32_t *cnt,
+                           size_t *start, size_t *ng, size_t *tot)
 {
     size_t n = c->n;
-    uint32_t *cnt = nd_calloc(n ? n : 1, sizeof *cnt);
-    size_t *start = nd_calloc(n + 1, sizeof *start);
-    grec *gr = NULL;
-    bool ok = false;
-    if (!cnt || !start)
-        goto out;
     for (size_t i = 0; i < n; i++)
         cnt[label[i]]++;
-    size_t ng = 0, tot = 0;
+    *ng = *tot = 0;
     for (size_t i = 0; i < n; i++) {
-        start[i] = tot;
+        start[i] = *tot;
         if (cnt[i] >= 2) {
-            ng++;
-            tot += cnt[i];
+            (*ng)++;
+            *tot += cnt[i];
         }
     }
     size_t *fill = nd_calloc(n ? n : 1, sizeof *fill);
-    c->goff = nd_malloc((ng + 1) * sizeof *c->goff);
-    c->members = nd_malloc((tot ? tot : 1) * sizeof *c->members);
-    c->scores = nd_malloc((tot ? tot : 1) * sizeof *c->scores);
-    gr = nd_malloc((ng ? ng : 1) * sizeof *gr);
-    if (!fill || !c->goff || !c->members || !c->scores || !gr) {
-        nd_free(fill);
-        goto out;
-    }
-    for (size_t i = 0; i < n; i++)
+    c->goff = nd_malloc((*ng + 1) * sizeof *c->goff);
+    c->members = nd_malloc((*tot ? *tot : 1) * sizeof *c->members);
+    c->scores = nd_malloc((*tot ? *tot : 1) * sizeof *c->scores);
+    bool ok = fill && c->goff && c->members && c->scores;
+    for (size_t i = 0; i < n && ok; i++)
         if (cnt[label[i]] >= 2)
             c->members[start[label[i]] + fill[label[i]]++] = (uint32_t)i;
     nd_free(fill);
-    size_t g = 0;
-    for (size_t l = 0; l < n; l++) {
-        if (cnt[l] < 2)
-            continue;
-        if (!nd_group_arrange(c, c->members + start[l], c->scores + start[l], cnt[l]))
-            goto out;
-        gr[g++] = (grec){start[l], cnt[l]};
-    }
-    if (!nd_sort(gr, ng, sizeof *gr, cmp_grec, c))
-        goto out;
-    /* Lay the groups out in their sorted order. */
+    return ok;
+}
+
+/* Lays the groups gr[0..ng) out in that order (tot members), and notes each article's. */
+static bool lay_out(ndupes_corpus *c, const grec *gr, size_t ng, size_t tot)
+{
     uint32_t *nm = nd_malloc((tot ? tot : 1) * sizeof *nm);
     float *ns = nd_malloc((tot ? tot : 1) * sizeof *ns);
-    if (!nm || !ns) {
+    c->group_of = nd_malloc((c->n ? c->n : 1) * sizeof *c->group_of);
+    if (!nm || !ns || !c->group_of) {
         nd_free(nm);
         nd_free(ns);
-        goto out;
+        return false;
     }
     size_t o = 0;
     for (size_t i = 0; i < ng; i++) {
@@ -219,24 +208,37 @@ static bool build_groups(ndupes_corpus *c, const uint32_t *label)
         o += gr[i].len;
     }
     c->goff[ng] = o;
-    c->group_of = nd_malloc((n ? n : 1) * sizeof *c->group_of);
-    if (!c->group_of) {
-        nd_free(nm);
-        nd_free(ns);
-        goto out;
-    }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < c->n; i++)
         c->group_of[i] = SIZE_MAX;
-    for (size_t g2 = 0; g2 < ng; g2++)
-        for (size_t k = c->goff[g2]; k < c->goff[g2 + 1]; k++)
-            c->group_of[nm[k]] = g2;
+    for (size_t g = 0; g < ng; g++)
+        for (size_t k = c->goff[g]; k < c->goff[g + 1]; k++)
+            c->group_of[nm[k]] = g;
     nd_free(c->members);
     nd_free(c->scores);
     c->members = nm;
     c->scores = ns;
     c->ngroups = ng;
-    ok = true;
-out:
+    return true;
+}
+
+/* Turns labels into the group arrays: representatives and member order (groups.c), the
+ * groups ordered by their representative's name. */
+static bool build_groups(ndupes_corpus *c, const uint32_t *label)
+{
+    size_t n = c->n, ng = 0, tot = 0;
+    uint32_t *cnt = nd_calloc(n ? n : 1, sizeof *cnt);
+    size_t *start = nd_calloc(n + 1, sizeof *start);
+    grec *gr = NULL;
+    bool ok = cnt && start && collect_groups(c, label, cnt, start, &ng, &tot) &&
+              (gr = nd_malloc((ng ? ng : 1) * sizeof *gr)) != NULL;
+    size_t g = 0;
+    for (size_t l = 0; l < n && ok; l++) {
+        if (cnt[l] < 2)
+            continue;
+        ok = nd_group_arrange(c, c->members + start[l], c->scores + start[l], cnt[l]);
+        gr[g++] = (grec){start[l], cnt[l]};
+    }
+    ok = ok && nd_sort(gr, ng, sizeof *gr, cmp_grec, c) && lay_out(c, gr, ng, tot);
     nd_free(cnt);
     nd_free(start);
     nd_free(gr);
@@ -256,6 +258,39 @@ static size_t drop_old_pairs(const ndupes_corpus *c, nd_pair *pairs, size_t n)
     return m;
 }
 
+/* Scores the candidate pairs on worker threads; those at or above the threshold become
+ * the clusterer's edges (*edges, *ne of them). */
+static ndupes_status score_pairs(ndupes_corpus *c, const nd_pair *pairs, size_t npairs,
+                                 nd_edge **edges, size_t *ne)
+{
+    float *sc = nd_malloc((npairs ? npairs : 1) * sizeof *sc);
+    if (!sc)
+        return NDUPES_ERR_NOMEM;
+    score_job sj = {c, pairs, sc};
+    nd_parallel_for_run(&c->run, npairs, c->cfg.jobs, work_score, &sj);
+    if (nd_run_stopped(&c->run)) {
+        nd_free(sc);
+        return NDUPES_ERR_INTERRUPTED;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < npairs; i++)
+        m += sc[i] >= (float)c->cfg.threshold;
+    *edges = nd_malloc((m ? m : 1) * sizeof **edges);
+    if (!*edges) {
+        nd_free(sc);
+        return NDUPES_ERR_NOMEM;
+    }
+    m = 0;
+    for (size_t i = 0; i < npairs; i++)
+        if (sc[i] >= (float)c->cfg.threshold)
+            (*edges)[m++] = (nd_edge){pairs[i].a, pairs[i].b, sc[i]};
+    *ne = m;
+    c->stats.scored = npairs;
+    c->stats.edges = m;
+    nd_free(sc);
+    return NDUPES_OK;
+}
+
 ndupes_status ndupes_corpus_group(ndupes_corpus *c)
 {
     if (!c)
@@ -265,7 +300,6 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
     uint32_t *pre = NULL, *label = NULL;
     uint8_t *skip = NULL;
     nd_pair *pairs = NULL;
-    float *sc = NULL;
     nd_edge *edges = NULL;
     size_t npairs = 0;
     double t = nd_now();
@@ -299,27 +333,10 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
         goto out;
     }
     t = nd_now();
-    sc = nd_malloc((npairs ? npairs : 1) * sizeof *sc);
-    if (!sc)
-        goto out;
-    score_job sj = {c, pairs, sc};
-    nd_parallel_for_run(&c->run, npairs, c->cfg.jobs, work_score, &sj);
-    if (nd_run_stopped(&c->run)) {
-        st = NDUPES_ERR_INTERRUPTED;
-        goto out;
-    }
     size_t ne = 0;
-    for (size_t i = 0; i < npairs; i++)
-        ne += sc[i] >= (float)c->cfg.threshold;
-    edges = nd_malloc((ne ? ne : 1) * sizeof *edges);
-    if (!edges)
+    if ((st = score_pairs(c, pairs, npairs, &edges, &ne)) != NDUPES_OK)
         goto out;
-    ne = 0;
-    for (size_t i = 0; i < npairs; i++)
-        if (sc[i] >= (float)c->cfg.threshold)
-            edges[ne++] = (nd_edge){pairs[i].a, pairs[i].b, sc[i]};
-    c->stats.scored = npairs;
-    c->stats.edges = ne;
+    st = NDUPES_ERR_NOMEM;
     c->stats.t_score += nd_now() - t;
     t = nd_now();
     bool guard = !c->cfg.baseline;
@@ -341,7 +358,6 @@ out:
     nd_free(label);
     nd_free(skip);
     nd_free(pairs);
-    nd_free(sc);
     nd_free(edges);
     return st;
 }
