@@ -180,6 +180,98 @@ static void report_agreement(ndupes_corpus *c, double threshold)
            apart);
 }
 
+/* The labelled files of a run: for each, its truth cluster and its group. */
+typedef struct labelled {
+    size_t *tl, *pl, *idx; /* truth label, predicted label, article index; m of them */
+    size_t m, unlabeled;
+} labelled;
+
+/* Matches the run's articles to the truth lines; says the truth lines that name no file.
+ * Returns 0, or an exit status. */
+static int label(ndupes_corpus *c, const truth *t, const char *tpath, labelled *L)
+{
+    size_t n = ndupes_corpus_size(c);
+    size_t *tid = cluster_ids(t);
+    unsigned char *used = calloc(t->n ? t->n : 1, 1);
+    L->tl = malloc((n ? n : 1) * sizeof *L->tl);
+    L->pl = malloc((n ? n : 1) * sizeof *L->pl);
+    L->idx = malloc((n ? n : 1) * sizeof *L->idx);
+    int rc = 0;
+    if (!tid || !used || !L->tl || !L->pl || !L->idx) {
+        cli_warn(NULL, "out of memory");
+        rc = EXIT_USAGE;
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        long ti = truth_match(t, ndupes_corpus_name(c, i));
+        if (ti < 0) {
+            L->unlabeled++;
+            continue;
+        }
+        used[ti] = 1;
+        size_t g = ndupes_corpus_group_of(c, i);
+        L->idx[L->m] = i;
+        L->tl[L->m] = tid[ti];
+        L->pl[L->m++] = g != SIZE_MAX ? g : n + i;
+    }
+    size_t unused = 0;
+    for (size_t i = 0; i < t->n && !rc; i++)
+        if (!used[i] && unused++ < 5)
+            cli_warn(tpath, "no file given for the truth line '%s'", t->file[i]);
+    if (unused > 5)
+        cli_warn(tpath, "... %zu truth lines in all name no file given", unused);
+    if (!rc && L->m == 0) {
+        cli_warn(tpath, "none of the %zu files given has a truth line: nothing to measure", n);
+        rc = EXIT_USAGE;
+    }
+    free(tid);
+    free(used);
+    return rc;
+}
+
+/* The wrong pairs, with their scores: merged (kind 0) or split (kind 1). */
+static void list_wrong(ndupes_corpus *c, const labelled *L, int kind)
+{
+    static const char *const title[2] = {"merged (grouped, different in truth)",
+                                         "split (same in truth, not grouped)"};
+    size_t shown = 0, total = 0;
+    for (size_t a = 0; a < L->m && !cli_interrupted; a++)
+        for (size_t b = a + 1; b < L->m; b++) {
+            int same_t = L->tl[a] == L->tl[b], same_p = L->pl[a] == L->pl[b];
+            if (kind == 0 ? !(same_p && !same_t) : !(same_t && !same_p))
+                continue;
+            if (total++ == 0)
+                printf("\n%s:\n", title[kind]);
+            if (shown < LIST_MAX) {
+                ndupes_score s;
+                ndupes_corpus_compare(c, L->idx[a], L->idx[b], &s);
+                printf("  %.3f  %s  %s\n", s.score, ndupes_corpus_name(c, L->idx[a]),
+                       ndupes_corpus_name(c, L->idx[b]));
+                shown++;
+            }
+        }
+    if (total > shown)
+        printf("  ... and %zu more\n", total - shown);
+}
+
+/* Takes eval's own --agreement out of argv (before the run's options are parsed); returns
+ * the new argc. */
+static int take_agreement(int argc, char **argv, int *agreement)
+{
+    int k = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (i < argc)
+                argv[k++] = argv[i++];
+            break;
+        }
+        if (strcmp(argv[i], "--agreement") == 0)
+            *agreement = 1;
+        else
+            argv[k++] = argv[i];
+    }
+    return k;
+}
+
 int cli_eval(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -189,20 +281,8 @@ int cli_eval(int argc, char **argv)
         return 0;
     }
     const char *tpath = argv[1];
-    /* --agreement is eval's own option: taken out before the run's options are parsed. */
-    int agreement = 0, k = 1;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--") == 0) {
-            while (i < argc)
-                argv[k++] = argv[i++];
-            break;
-        }
-        if (strcmp(argv[i], "--agreement") == 0)
-            agreement = 1;
-        else
-            argv[k++] = argv[i];
-    }
-    argc = k;
+    int agreement = 0;
+    argc = take_agreement(argc, argv, &agreement);
     cli_run r = {0};
     int first;
     int rc = cli_parse_run(argc - 1, argv + 1, "eval", &r, &first);
@@ -221,96 +301,30 @@ int cli_eval(int argc, char **argv)
     ndupes_corpus *c = NULL;
     if (!rc)
         rc = cli_group(&r, &c);
-    if (rc) {
-        truth_free(&t);
-        cli_paths_free(&r.inputs);
-        return rc;
-    }
-    size_t n = ndupes_corpus_size(c);
-    size_t *tid = cluster_ids(&t);
-    size_t *tl = malloc((n ? n : 1) * sizeof *tl), *pl = malloc((n ? n : 1) * sizeof *pl);
-    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
-    char **names = malloc((n ? n : 1) * sizeof *names);
-    unsigned char *used = calloc(t.n ? t.n : 1, 1);
-    if (!tid || !tl || !pl || !idx || !names || !used) {
-        cli_warn(NULL, "out of memory");
-        rc = EXIT_USAGE;
-        goto out;
-    }
-    for (size_t i = 0; i < n; i++)
-        names[i] = (char *)ndupes_corpus_name(c, i);
-    size_t m = 0, unlabeled = 0;
-    for (size_t i = 0; i < n; i++) {
-        long ti = truth_match(&t, names[i]);
-        if (ti < 0) {
-            unlabeled++;
-            continue;
-        }
-        used[ti] = 1;
-        idx[m] = i;
-        tl[m] = tid[ti];
-        size_t g = ndupes_corpus_group_of(c, i);
-        pl[m] = g != SIZE_MAX ? g : n + i;
-        m++;
-    }
-    size_t unused = 0;
-    for (size_t i = 0; i < t.n; i++) {
-        if (used[i])
-            continue;
-        if (unused++ < 5)
-            cli_warn(tpath, "no file given for the truth line '%s'", t.file[i]);
-    }
-    if (unused > 5)
-        cli_warn(tpath, "... %zu truth lines in all name no file given", unused);
-    if (m == 0) {
-        cli_warn(tpath, "none of the %zu files given has a truth line: nothing to measure", n);
-        rc = EXIT_USAGE;
-        goto out;
-    }
+    labelled L = {0};
     ndupes_metrics mt;
-    if (ndupes_metrics_compute(tl, pl, m, &mt) != NDUPES_OK) {
+    if (!rc)
+        rc = label(c, &t, tpath, &L);
+    if (!rc && ndupes_metrics_compute(L.tl, L.pl, L.m, &mt) != NDUPES_OK)
         rc = EXIT_USAGE;
-        goto out;
+    if (!rc) {
+        printf("files      %zu labeled (%zu not in the truth file, left out)\n", L.m,
+               L.unlabeled);
+        printf("precision  %.4f\nrecall     %.4f\nf1         %.4f\nari        %.4f\n",
+               mt.precision, mt.recall, mt.f1, mt.ari);
+        printf("pairs      %llu right, %llu merged wrongly, %llu split wrongly\n",
+               (unsigned long long)mt.tp, (unsigned long long)mt.fp, (unsigned long long)mt.fn);
+        list_wrong(c, &L, 0);
+        list_wrong(c, &L, 1);
+        if (agreement)
+            report_agreement(c, r.cfg.threshold);
+        rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
+        if (cli_interrupted)
+            rc = cli_stopped(NULL, false);
     }
-    printf("files      %zu labeled (%zu not in the truth file, left out)\n", m, unlabeled);
-    printf("precision  %.4f\nrecall     %.4f\nf1         %.4f\nari        %.4f\n",
-           mt.precision, mt.recall, mt.f1, mt.ari);
-    printf("pairs      %llu right, %llu merged wrongly, %llu split wrongly\n",
-           (unsigned long long)mt.tp, (unsigned long long)mt.fp, (unsigned long long)mt.fn);
-    /* The wrong pairs, with their scores. */
-    const char *title[2] = {"merged (grouped, different in truth)",
-                            "split (same in truth, not grouped)"};
-    for (int kind = 0; kind < 2; kind++) {
-        size_t shown = 0, total = 0;
-        for (size_t a = 0; a < m && !cli_interrupted; a++)
-            for (size_t b = a + 1; b < m; b++) {
-                int same_t = tl[a] == tl[b], same_p = pl[a] == pl[b];
-                if (kind == 0 ? !(same_p && !same_t) : !(same_t && !same_p))
-                    continue;
-                if (total++ == 0)
-                    printf("\n%s:\n", title[kind]);
-                if (shown < LIST_MAX) {
-                    ndupes_score s;
-                    ndupes_corpus_compare(c, idx[a], idx[b], &s);
-                    printf("  %.3f  %s  %s\n", s.score, names[idx[a]], names[idx[b]]);
-                    shown++;
-                }
-            }
-        if (total > shown)
-            printf("  ... and %zu more\n", total - shown);
-    }
-    if (agreement)
-        report_agreement(c, r.cfg.threshold);
-    rc = (ndupes_corpus_failed(c) || r.inputs.failed) ? EXIT_PARTIAL : 0;
-    if (cli_interrupted)
-        rc = cli_stopped(NULL, false);
-out:
-    free(tid);
-    free(tl);
-    free(pl);
-    free(idx);
-    free(names);
-    free(used);
+    free(L.tl);
+    free(L.pl);
+    free(L.idx);
     ndupes_corpus_free(c);
     truth_free(&t);
     cli_paths_free(&r.inputs);
