@@ -119,6 +119,84 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* An option with a value to check (the format, numbers, sizes, durations, the index).
+ * Returns 0, EXIT_USAGE (said), or -2 when c is not one of them. */
+static int value_option(int c, const char *cmd, cli_run *r, int *threshold_set)
+{
+    unsigned long long u;
+    switch (c) {
+    case 'f':
+        if (strcmp(optarg, "text") == 0)
+            r->format = NDUPES_FORMAT_TEXT;
+        else if (strcmp(optarg, "json") == 0)
+            r->format = NDUPES_FORMAT_JSON;
+        else if (strcmp(optarg, "tsv") == 0)
+            r->format = NDUPES_FORMAT_TSV;
+        else
+            return cli_usage_error(cmd, "--format: unknown format '%s' (text, json, tsv)",
+                                   optarg);
+        return 0;
+    case 't':
+        if (!cli_parse_double(optarg, 1e-9, 1.0, &r->cfg.threshold))
+            return cli_usage_error(cmd, "--threshold: '%s' is not a number in (0, 1]", optarg);
+        *threshold_set = 1;
+        return 0;
+    case 'j':
+        if (!cli_parse_uint(optarg, 1, 256, &u))
+            return cli_usage_error(cmd, "--jobs: '%s' is not a whole number from 1 to 256",
+                                   optarg);
+        r->cfg.jobs = (unsigned)u;
+        return 0;
+    case OPT_MAXSIZE:
+        if (!cli_parse_size(optarg, &u) || u == 0)
+            return cli_usage_error(cmd, "--max-size: '%s' is not a size (e.g. 512k, 16M)",
+                                   optarg);
+        r->cfg.max_size = u;
+        return 0;
+    case OPT_SHINGLE:
+        if (!cli_parse_uint(optarg, 2, 8, &u))
+            return cli_usage_error(cmd, "--shingle: '%s' is not a whole number from 2 to 8",
+                                   optarg);
+        r->cfg.shingle = (unsigned)u;
+        return 0;
+    case OPT_DB:
+        if (!*optarg)
+            return cli_usage_error(cmd, "--db: empty file name");
+        r->db = optarg;
+        return 0;
+    case OPT_MAXAGE:
+        if (!cli_parse_duration(optarg, &r->max_age))
+            return cli_usage_error(cmd, "--max-age: '%s' is not a duration: " CLI_DURATION_HELP,
+                                   optarg);
+        return 0;
+    case OPT_WAIT:
+        if (!cli_parse_double(optarg, 0, 86400 * 365.0, &r->wait))
+            return cli_usage_error(cmd, "--wait: '%s' is not a number of seconds", optarg);
+        return 0;
+    default:
+        return -2;
+    }
+}
+
+/* The options that go together, once all are read. */
+static int check_run(const char *cmd, cli_run *r, int omit, int threshold_set)
+{
+    if (r->cfg.baseline) {
+        if (!threshold_set)
+            r->cfg.threshold = 0.5;
+        r->cfg.shingle = 5;
+    }
+    if (!r->db && (r->all || r->max_age || r->wait > 0))
+        return cli_usage_error(cmd, "--all, --max-age and --wait need --db FILE");
+    if (omit) {
+        if (r->format != NDUPES_FORMAT_TEXT)
+            return cli_usage_error(cmd, "--omit-first and --format %s cannot be combined",
+                                   r->format == NDUPES_FORMAT_JSON ? "json" : "tsv");
+        r->format = NDUPES_FORMAT_OMIT_FIRST;
+    }
+    return 0;
+}
+
 int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first)
 {
     *first = argc;
@@ -130,48 +208,18 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
     optind = 1;
     /* Options may follow the paths (getopt permutes); "--" ends them. */
     while ((c = getopt_long(argc, argv, "0f:t:j:qvhV", long_opts, NULL)) != -1) {
-        unsigned long long u;
+        int rc = value_option(c, cmd, r, &threshold_set);
+        if (rc != -2) {
+            if (rc)
+                return rc;
+            continue;
+        }
         switch (c) {
         case '0':
             r->nul = 1;
             break;
-        case 'f':
-            if (strcmp(optarg, "text") == 0)
-                r->format = NDUPES_FORMAT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                r->format = NDUPES_FORMAT_JSON;
-            else if (strcmp(optarg, "tsv") == 0)
-                r->format = NDUPES_FORMAT_TSV;
-            else
-                return cli_usage_error(cmd, "--format: unknown format '%s' (text, json, tsv)",
-                                       optarg);
-            break;
         case OPT_OMIT:
             omit = 1;
-            break;
-        case 't':
-            if (!cli_parse_double(optarg, 1e-9, 1.0, &r->cfg.threshold))
-                return cli_usage_error(cmd, "--threshold: '%s' is not a number in (0, 1]",
-                                       optarg);
-            threshold_set = 1;
-            break;
-        case 'j':
-            if (!cli_parse_uint(optarg, 1, 256, &u))
-                return cli_usage_error(cmd, "--jobs: '%s' is not a whole number from 1 to 256",
-                                       optarg);
-            r->cfg.jobs = (unsigned)u;
-            break;
-        case OPT_MAXSIZE:
-            if (!cli_parse_size(optarg, &u) || u == 0)
-                return cli_usage_error(cmd, "--max-size: '%s' is not a size (e.g. 512k, 16M)",
-                                       optarg);
-            r->cfg.max_size = u;
-            break;
-        case OPT_SHINGLE:
-            if (!cli_parse_uint(optarg, 2, 8, &u))
-                return cli_usage_error(cmd, "--shingle: '%s' is not a whole number from 2 to 8",
-                                       optarg);
-            r->cfg.shingle = (unsigned)u;
             break;
         case OPT_BASELINE:
             r->cfg.baseline = 1;
@@ -182,22 +230,8 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
         case OPT_EXHAUSTIVE:
             r->cfg.exhaustive = 1;
             break;
-        case OPT_DB:
-            if (!*optarg)
-                return cli_usage_error(cmd, "--db: empty file name");
-            r->db = optarg;
-            break;
         case OPT_ALL:
             r->all = 1;
-            break;
-        case OPT_MAXAGE:
-            if (!cli_parse_duration(optarg, &r->max_age))
-                return cli_usage_error(cmd, "--max-age: '%s' is not a duration: "
-                                       CLI_DURATION_HELP, optarg);
-            break;
-        case OPT_WAIT:
-            if (!cli_parse_double(optarg, 0, 86400 * 365.0, &r->wait))
-                return cli_usage_error(cmd, "--wait: '%s' is not a number of seconds", optarg);
             break;
         case 'q':
             cli_verbose = -1;
@@ -219,21 +253,10 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
             return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
         }
     }
-    if (r->cfg.baseline) {
-        if (!threshold_set)
-            r->cfg.threshold = 0.5;
-        r->cfg.shingle = 5;
-    }
-    if (!r->db && (r->all || r->max_age || r->wait > 0))
-        return cli_usage_error(cmd, "--all, --max-age and --wait need --db FILE");
-    if (omit) {
-        if (r->format != NDUPES_FORMAT_TEXT)
-            return cli_usage_error(cmd, "--omit-first and --format %s cannot be combined",
-                                   r->format == NDUPES_FORMAT_JSON ? "json" : "tsv");
-        r->format = NDUPES_FORMAT_OMIT_FIRST;
-    }
-    *first = optind;
-    return 0;
+    int rc = check_run(cmd, r, omit, threshold_set);
+    if (!rc)
+        *first = optind;
+    return rc;
 }
 
 void cli_run_free(cli_run *r)
