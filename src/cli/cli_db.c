@@ -39,6 +39,76 @@ static void fmt_time(char *buf, size_t n, long long t)
         snprintf(buf, n, "-");
 }
 
+/* stats: what the index holds. */
+static ndupes_status db_stats(ndupes_corpus *cp)
+{
+    ndupes_db_counts k;
+    ndupes_status st = ndupes_corpus_db_counts(cp, &k);
+    if (st == NDUPES_OK) {
+        char a[64], b[64];
+        fmt_time(a, sizeof a, k.oldest);
+        fmt_time(b, sizeof b, k.newest);
+        printf("articles     %lld\ngroups       %lld\nin groups    %lld\n"
+               "first seen   %s .. %s\n",
+               (long long)k.articles, (long long)k.groups, (long long)k.grouped, a, b);
+    }
+    return st;
+}
+
+/* prune (max_age > 0) or forget (the paths), then the commit; the count is printed once it
+ * is true, after the commit.  *rc becomes EXIT_PARTIAL when a path was not in the index. */
+static ndupes_status db_remove(ndupes_corpus *cp, long long max_age, char **paths, int n,
+                               int *rc)
+{
+    ndupes_status st = NDUPES_OK;
+    size_t gone = 0;
+    if (max_age)
+        st = ndupes_corpus_prune(cp, (int64_t)time(NULL) - max_age, &gone);
+    for (int i = 0; i < n && st == NDUPES_OK; i++) {
+        int found = 0;
+        st = ndupes_corpus_forget(cp, paths[i], &found);
+        if (st == NDUPES_OK && !found) {
+            cli_warn(paths[i], "not in the index");
+            *rc = EXIT_PARTIAL;
+        }
+        gone += found != 0;
+    }
+    if (st == NDUPES_OK)
+        st = cli_interrupted ? NDUPES_ERR_INTERRUPTED : ndupes_corpus_commit(cp);
+    if (st == NDUPES_OK)
+        printf("%zu articles forgotten\n", gone);
+    return st;
+}
+
+/* Opens the index (read-only for stats, never created) and does the command. */
+static int db_run(const char *what, const char *db, double wait, long long max_age,
+                  char **paths, int n)
+{
+    ndupes_status st;
+    ndupes_corpus *cp = ndupes_corpus_create(NULL, &st);
+    if (!cp) {
+        cli_warn(NULL, "%s", ndupes_strerror(st));
+        return EXIT_USAGE;
+    }
+    int rc = 0, stats = strcmp(what, "stats") == 0;
+    if (cli_interrupted)
+        ndupes_corpus_interrupt(cp);
+    if (stats)
+        st = ndupes_corpus_open_db_readonly(cp, db);
+    else
+        st = ndupes_corpus_open_db_existing(cp, db, wait, (int64_t)time(NULL));
+    if (st == NDUPES_OK)
+        st = stats ? db_stats(cp) : db_remove(cp, max_age, paths, n, &rc);
+    if (st == NDUPES_OK && fflush(stdout) != 0) {
+        cli_warn("stdout", "%s", strerror(errno));
+        rc = EXIT_USAGE;
+    }
+    if (st != NDUPES_OK)
+        rc = cli_db_error(db, cp, st);
+    ndupes_corpus_free(cp);
+    return rc;
+}
+
 int cli_db(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -88,64 +158,11 @@ int cli_db(int argc, char **argv)
     }
     if (!db)
         return cli_usage_error("db", "--db FILE is needed");
-    if (strcmp(what, "prune") == 0 && !max_age)
+    int prune = strcmp(what, "prune") == 0, forget = strcmp(what, "forget") == 0;
+    if (prune && !max_age)
         return cli_usage_error("db", "prune needs --max-age AGE");
-    if (strcmp(what, "forget") == 0 && optind >= argc)
+    if (forget && optind >= argc)
         return cli_usage_error("db", "forget needs the paths to forget");
-    ndupes_status st;
-    ndupes_corpus *cp = ndupes_corpus_create(NULL, &st);
-    if (!cp) {
-        cli_warn(NULL, "%s", ndupes_strerror(st));
-        return EXIT_USAGE;
-    }
-    int rc = 0;
-    if (cli_interrupted)
-        ndupes_corpus_interrupt(cp);
-    if (strcmp(what, "stats") == 0)
-        st = ndupes_corpus_open_db_readonly(cp, db);
-    else
-        st = ndupes_corpus_open_db_existing(cp, db, wait, (int64_t)time(NULL));
-    if (st != NDUPES_OK) {
-        rc = cli_db_error(db, cp, st);
-        ndupes_corpus_free(cp);
-        return rc;
-    }
-    if (strcmp(what, "stats") == 0) {
-        ndupes_db_counts k;
-        st = ndupes_corpus_db_counts(cp, &k);
-        if (st == NDUPES_OK) {
-            char a[64], b[64];
-            fmt_time(a, sizeof a, k.oldest);
-            fmt_time(b, sizeof b, k.newest);
-            printf("articles     %lld\ngroups       %lld\nin groups    %lld\n"
-                   "first seen   %s .. %s\n",
-                   (long long)k.articles, (long long)k.groups, (long long)k.grouped, a, b);
-        }
-    } else {
-        size_t gone = 0;
-        if (strcmp(what, "prune") == 0)
-            st = ndupes_corpus_prune(cp, (int64_t)time(NULL) - max_age, &gone);
-        for (int i = optind; strcmp(what, "forget") == 0 && i < argc && st == NDUPES_OK; i++) {
-            int found = 0;
-            st = ndupes_corpus_forget(cp, argv[i], &found);
-            if (st == NDUPES_OK && !found) {
-                cli_warn(argv[i], "not in the index");
-                rc = EXIT_PARTIAL;
-            }
-            gone += found != 0;
-        }
-        /* The count is printed once it is true: after the commit. */
-        if (st == NDUPES_OK)
-            st = cli_interrupted ? NDUPES_ERR_INTERRUPTED : ndupes_corpus_commit(cp);
-        if (st == NDUPES_OK)
-            printf("%zu articles forgotten\n", gone);
-    }
-    if (st == NDUPES_OK && fflush(stdout) != 0) {
-        cli_warn("stdout", "%s", strerror(errno));
-        rc = EXIT_USAGE;
-    }
-    if (st != NDUPES_OK)
-        rc = cli_db_error(db, cp, st);
-    ndupes_corpus_free(cp);
-    return rc;
+    return db_run(what, db, wait, prune ? max_age : 0, argv + optind,
+                  forget ? argc - optind : 0);
 }

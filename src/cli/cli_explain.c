@@ -131,6 +131,79 @@ static int explain_in_run(const char *a, const char *b, cli_paths *in, const ndu
     return 0;
 }
 
+/* The kept paragraphs of A that match a kept paragraph of B, each with its best match. */
+static void matching(ndupes_doc *const d[2], const ndupes_config *cfg)
+{
+    printf("\nmatching paragraphs (shingle Jaccard >= %.2f):\n", MATCH);
+    size_t na = ndupes_doc_count(d[0]), nb = ndupes_doc_count(d[1]), shown = 0;
+    for (size_t i = 0; i < na; i++) {
+        const ndupes_para *pa = ndupes_doc_para(d[0], i);
+        if (!pa || pa->reason != NDUPES_KEEP)
+            continue;
+        double best = 0;
+        size_t bj = 0;
+        for (size_t j = 0; j < nb; j++) {
+            const ndupes_para *pb = ndupes_doc_para(d[1], j);
+            if (!pb || pb->reason != NDUPES_KEEP)
+                continue;
+            double sim = ndupes_para_similarity(d[0], i, d[1], j, cfg);
+            if (sim > best) {
+                best = sim;
+                bj = j;
+            }
+        }
+        if (best >= MATCH) {
+            const ndupes_para *pb = ndupes_doc_para(d[1], bj);
+            printf("  %.2f  A:%u ~ B:%u\n", best, pa->line, pb->line);
+            show("A", pa->text);
+            show("B", pb->text);
+            shown++;
+        }
+    }
+    if (!shown)
+        printf("  (none)\n");
+    printf("\n");
+}
+
+/* The pair alone: the verdict, the scores, the matching paragraphs and what was dropped.
+ * Returns 0 for duplicates, 1 for not, EXIT_USAGE when a file cannot be read. */
+static int explain_pair(const char *a, const char *b, const ndupes_config *cfg)
+{
+    const char *path[2] = {a, b};
+    ndupes_doc *d[2] = {NULL, NULL};
+    for (int k = 0; k < 2; k++) {
+        ndupes_status st = ndupes_doc_read(path[k], cfg, &d[k]);
+        if (st != NDUPES_OK) {
+            cli_warn(path[k], "%s", st == NDUPES_ERR_IO ? strerror(errno) : ndupes_strerror(st));
+            ndupes_doc_free(d[0]);
+            return EXIT_USAGE;
+        }
+    }
+    ndupes_score s;
+    if (ndupes_doc_compare(d[0], d[1], cfg, &s) != NDUPES_OK) {
+        cli_warn(NULL, "out of memory");
+        ndupes_doc_free(d[0]);
+        ndupes_doc_free(d[1]);
+        return EXIT_USAGE;
+    }
+    int dup = s.score >= cfg->threshold;
+    printf("A: %s\nB: %s\n", a, b);
+    printf("verdict: %s (score %.3f, threshold %.3f)\n", dup ? "DUPLICATES" : "not duplicates",
+           s.score, cfg->threshold);
+    deciding(&s, dup);
+    printf("shingles: A %u, B %u, shared %u; Jaccard %.3f\n", s.shingles_a, s.shingles_b,
+           s.shared, s.jaccard);
+    printf("containment: A in B %.3f, B in A %.3f\n", s.contain_a, s.contain_b);
+    printf("quotes: A's in B %.3f, B's in A %.3f, shared quote shingles %u, shared quotes %u\n",
+           s.quote_a, s.quote_b, s.shared_quote, s.shared_quotes);
+    matching(d, cfg);
+    dropped("A", d[0]);
+    dropped("B", d[1]);
+    ndupes_doc_free(d[0]);
+    ndupes_doc_free(d[1]);
+    return dup ? 0 : 1;
+}
+
 int cli_explain(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -182,67 +255,5 @@ int cli_explain(int argc, char **argv)
     }
     rc = in.n ? explain_in_run(argv[optind], argv[optind + 1], &in, &cfg) : 0;
     cli_paths_free(&in);
-    if (rc)
-        return rc;
-    ndupes_doc *d[2] = {NULL, NULL};
-    for (int k = 0; k < 2; k++) {
-        const char *path = argv[optind + k];
-        ndupes_status st = ndupes_doc_read(path, &cfg, &d[k]);
-        if (st != NDUPES_OK) {
-            cli_warn(path, "%s", st == NDUPES_ERR_IO ? strerror(errno) : ndupes_strerror(st));
-            ndupes_doc_free(d[0]);
-            return EXIT_USAGE;
-        }
-    }
-    ndupes_score s;
-    if (ndupes_doc_compare(d[0], d[1], &cfg, &s) != NDUPES_OK) {
-        cli_warn(NULL, "out of memory");
-        ndupes_doc_free(d[0]);
-        ndupes_doc_free(d[1]);
-        return EXIT_USAGE;
-    }
-    int dup = s.score >= cfg.threshold;
-    printf("A: %s\nB: %s\n", argv[optind], argv[optind + 1]);
-    printf("verdict: %s (score %.3f, threshold %.3f)\n", dup ? "DUPLICATES" : "not duplicates",
-           s.score, cfg.threshold);
-    deciding(&s, dup);
-    printf("shingles: A %u, B %u, shared %u; Jaccard %.3f\n", s.shingles_a, s.shingles_b,
-           s.shared, s.jaccard);
-    printf("containment: A in B %.3f, B in A %.3f\n", s.contain_a, s.contain_b);
-    printf("quotes: A's in B %.3f, B's in A %.3f, shared quote shingles %u, shared quotes %u\n",
-           s.quote_a, s.quote_b, s.shared_quote, s.shared_quotes);
-    printf("\nmatching paragraphs (shingle Jaccard >= %.2f):\n", MATCH);
-    size_t na = ndupes_doc_count(d[0]), nb = ndupes_doc_count(d[1]), shown = 0;
-    for (size_t i = 0; i < na; i++) {
-        const ndupes_para *pa = ndupes_doc_para(d[0], i);
-        if (!pa || pa->reason != NDUPES_KEEP)
-            continue;
-        double best = 0;
-        size_t bj = 0;
-        for (size_t j = 0; j < nb; j++) {
-            const ndupes_para *pb = ndupes_doc_para(d[1], j);
-            if (!pb || pb->reason != NDUPES_KEEP)
-                continue;
-            double sim = ndupes_para_similarity(d[0], i, d[1], j, &cfg);
-            if (sim > best) {
-                best = sim;
-                bj = j;
-            }
-        }
-        if (best >= MATCH) {
-            const ndupes_para *pb = ndupes_doc_para(d[1], bj);
-            printf("  %.2f  A:%u ~ B:%u\n", best, pa->line, pb->line);
-            show("A", pa->text);
-            show("B", pb->text);
-            shown++;
-        }
-    }
-    if (!shown)
-        printf("  (none)\n");
-    printf("\n");
-    dropped("A", d[0]);
-    dropped("B", d[1]);
-    ndupes_doc_free(d[0]);
-    ndupes_doc_free(d[1]);
-    return dup ? 0 : 1;
+    return rc ? rc : explain_pair(argv[optind], argv[optind + 1], &cfg);
 }

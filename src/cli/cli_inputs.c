@@ -64,19 +64,11 @@ static int cmp_name(const void *a, const void *b)
 }
 
 /* Walks directory dir (depth limits runaway nesting). */
-static bool walk(cli_paths *p, const char *dir, unsigned depth)
+/* The names in a directory, sorted, hidden ones left out.  The entry type from readdir
+ * saves a stat per file; the first byte of each name records it (d: directory, f: regular
+ * file, ?: look with lstat).  Returns false when out of memory. */
+static bool list_dir(cli_paths *p, const char *dir, DIR *d, char ***out, size_t *count)
 {
-    if (depth > 256) {
-        cli_note(dir, "directory nesting too deep; skipped");
-        p->failed++;
-        return true;
-    }
-    DIR *d = opendir(dir);
-    if (!d) {
-        cli_note(dir, "%s", strerror(errno));
-        p->failed++;
-        return true;
-    }
     char **names = NULL;
     size_t n = 0, cap = 0;
     bool ok = true;
@@ -94,8 +86,6 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
             }
             names = t;
         }
-        /* The entry type from readdir saves a stat per file; the first byte of each
-         * name records it (d: directory, f: regular file, ?: look with lstat). */
         size_t nl = strlen(e->d_name);
         char *nm = malloc(nl + 2);
         if (!nm) {
@@ -110,9 +100,59 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
         cli_note(dir, "%s", strerror(errno));
         p->failed++;
     }
-    closedir(d);
     if (n)
         qsort(names, n, sizeof *names, cmp_name);
+    *out = names;
+    *count = n;
+    return ok;
+}
+
+static bool walk(cli_paths *p, const char *dir, unsigned depth);
+
+/* One entry of a directory, full path FULL: a regular file is taken, a directory walked, a
+ * symlink followed to a regular file only (symlinks to directories and dangling ones are
+ * skipped).  TYPE is the entry's byte from list_dir. */
+static bool take_entry(cli_paths *p, char *full, size_t len, char type, unsigned depth)
+{
+    struct stat sb;
+    if (type == 'f')
+        return cli_paths_add(p, full, len);
+    if (type == 'd')
+        return walk(p, full, depth + 1);
+    if (lstat(full, &sb) != 0) {
+        if (errno != ENOENT) { /* vanished since the listing: nothing to report */
+            cli_note(full, "%s", strerror(errno));
+            p->failed++;
+        }
+        return true;
+    }
+    if (S_ISDIR(sb.st_mode))
+        return walk(p, full, depth + 1);
+    if (S_ISREG(sb.st_mode))
+        return cli_paths_add(p, full, len);
+    struct stat tb;
+    if (S_ISLNK(sb.st_mode) && stat(full, &tb) == 0 && S_ISREG(tb.st_mode))
+        return cli_paths_add(p, full, len);
+    return true;
+}
+
+static bool walk(cli_paths *p, const char *dir, unsigned depth)
+{
+    if (depth > 256) {
+        cli_note(dir, "directory nesting too deep; skipped");
+        p->failed++;
+        return true;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        cli_note(dir, "%s", strerror(errno));
+        p->failed++;
+        return true;
+    }
+    char **names;
+    size_t n;
+    bool ok = list_dir(p, dir, d, &names, &n);
+    closedir(d);
     size_t dl = strlen(dir);
     bool slash = dl > 0 && dir[dl - 1] == '/';
     for (size_t i = 0; i < n && ok && !cli_interrupted; i++) {
@@ -124,26 +164,7 @@ static bool walk(cli_paths *p, const char *dir, unsigned depth)
             break;
         }
         snprintf(full, len + 1, "%s%s%s", dir, slash ? "" : "/", name);
-        struct stat sb;
-        if (names[i][0] == 'f') {
-            ok = cli_paths_add(p, full, len);
-        } else if (names[i][0] == 'd') {
-            ok = walk(p, full, depth + 1);
-        } else if (lstat(full, &sb) != 0) {
-            if (errno != ENOENT) { /* vanished since the listing: nothing to report */
-                cli_note(full, "%s", strerror(errno));
-                p->failed++;
-            }
-        } else if (S_ISDIR(sb.st_mode)) {
-            ok = walk(p, full, depth + 1);
-        } else if (S_ISREG(sb.st_mode)) {
-            ok = cli_paths_add(p, full, len);
-        } else if (S_ISLNK(sb.st_mode)) {
-            struct stat tb;
-            if (stat(full, &tb) == 0 && S_ISREG(tb.st_mode))
-                ok = cli_paths_add(p, full, len);
-            /* symlinks to directories and dangling ones are skipped */
-        }
+        ok = take_entry(p, full, len, names[i][0], depth);
         free(full);
     }
     for (size_t i = 0; i < n; i++)

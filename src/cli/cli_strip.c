@@ -22,6 +22,48 @@ static void strip_usage(FILE *f)
           f);
 }
 
+static void print_language(const ndupes_doc *doc)
+{
+    ndupes_lang_info li;
+    if (ndupes_doc_language(doc, &li) != NDUPES_OK)
+        return;
+    if (li.by_script)
+        printf("# language: %s (%s; told by its script, %s)\n", li.code, li.name, li.script);
+    else if (strcmp(li.code, "und") != 0)
+        printf("# language: %s (%s; %s script, %u function words, the next language %u)\n",
+               li.code, li.name, li.script, li.hits, li.second);
+    else
+        printf("# language: und (not told: %s script, %u function words of any one language;"
+               " only the rules that need no word list apply)\n", li.script, li.hits);
+}
+
+/* One document's paragraphs: every one with its verdict, or the kept text alone. */
+static void print_doc(const ndupes_doc *doc, int kept_only)
+{
+    if (!kept_only)
+        print_language(doc);
+    size_t n = ndupes_doc_count(doc), kept = 0, words = 0;
+    for (size_t k = 0; k < n; k++) {
+        const ndupes_para *p = ndupes_doc_para(doc, k);
+        if (!p)
+            break;
+        if (p->reason == NDUPES_KEEP) {
+            kept++;
+            words += p->words;
+            if (kept_only)
+                printf("%s\n", p->text);
+            else
+                printf("keep %4u  %s\n", p->line, p->text);
+        } else if (!kept_only) {
+            printf("drop %4u  [%s%s%s] %s\n", p->line, ndupes_reason_name(p->reason),
+                   *p->detail ? ": " : "", p->detail, p->text);
+        }
+    }
+    if (!kept_only)
+        printf("# %zu paragraphs: %zu kept (%zu words), %zu dropped%s\n", n, kept, words,
+               n - kept, ndupes_doc_was_cp1252(doc) ? "; read as Windows-1252" : "");
+}
+
 int cli_strip(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -67,39 +109,7 @@ int cli_strip(int argc, char **argv)
         }
         if (argc - optind > 1 && !kept_only)
             printf("%s==> %s <==\n", i > optind ? "\n" : "", argv[i]);
-        ndupes_lang_info li;
-        if (!kept_only && ndupes_doc_language(doc, &li) == NDUPES_OK) {
-            if (li.by_script)
-                printf("# language: %s (%s; told by its script, %s)\n", li.code, li.name,
-                       li.script);
-            else if (strcmp(li.code, "und") != 0)
-                printf("# language: %s (%s; %s script, %u function words, the next language"
-                       " %u)\n", li.code, li.name, li.script, li.hits, li.second);
-            else
-                printf("# language: und (not told: %s script, %u function words of any one"
-                       " language; only the rules that need no word list apply)\n",
-                       li.script, li.hits);
-        }
-        size_t n = ndupes_doc_count(doc), kept = 0, words = 0;
-        for (size_t k = 0; k < n; k++) {
-            const ndupes_para *p = ndupes_doc_para(doc, k);
-            if (!p)
-                break;
-            if (p->reason == NDUPES_KEEP) {
-                kept++;
-                words += p->words;
-                if (kept_only)
-                    printf("%s\n", p->text);
-                else
-                    printf("keep %4u  %s\n", p->line, p->text);
-            } else if (!kept_only) {
-                printf("drop %4u  [%s%s%s] %s\n", p->line, ndupes_reason_name(p->reason),
-                       *p->detail ? ": " : "", p->detail, p->text);
-            }
-        }
-        if (!kept_only)
-            printf("# %zu paragraphs: %zu kept (%zu words), %zu dropped%s\n", n, kept, words,
-                   n - kept, ndupes_doc_was_cp1252(doc) ? "; read as Windows-1252" : "");
+        print_doc(doc, kept_only);
         ndupes_doc_free(doc);
     }
     return rc;
