@@ -372,6 +372,17 @@ NDUPES_API int ndupes_corpus_interrupted(const ndupes_corpus *c);
  */
 NDUPES_API void ndupes_corpus_resume(ndupes_corpus *c);
 
+/**
+ * Calls fn(ctx, i) for every i in [0, n) on up to JOBS threads (0: one per CPU), the
+ * calling thread among them, and returns when all are done; items are handed out in small
+ * chunks, so uneven items do not idle a thread.  The library's own thread pool, for a
+ * caller that prepares its inputs in parallel (the tool takes the stat of a list of files
+ * with it).  ndupes_interrupt() during the call stops it before the next item.  fn must be
+ * safe to call from several threads at once.
+ */
+NDUPES_API void ndupes_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i),
+                                    void *ctx);
+
 /* ------------------------------------------------------------------------------------
  * The persistent index (incremental runs)
  * ---------------------------------------------------------------------------------- */

@@ -5,12 +5,16 @@
  * only those: a corpus created afterwards runs normally, where before one interrupt set a
  * process-wide flag for good and every later run of the process failed.  ndupes_corpus_resume
  * clears a corpus's interruption; ndupes_corpus_interrupt stops one corpus and no other.
+ * ndupes_parallel_for, the library's thread pool, calls its function once per item on any
+ * number of threads, and an interrupt during it stops it, not a later call.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include <stdatomic.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +145,60 @@ static void one_corpus_interrupted_alone(void **state)
     assert_int_equal(ndupes_corpus_interrupted(NULL), 0);
 }
 
+typedef struct visits {
+    atomic_uint *seen;
+    atomic_uint calls;
+    size_t stop_at; /* the item that calls ndupes_interrupt, or SIZE_MAX */
+} visits;
+
+static void visit(void *ctx, size_t i)
+{
+    visits *v = ctx;
+    atomic_fetch_add(&v->seen[i], 1);
+    atomic_fetch_add(&v->calls, 1);
+    if (i == v->stop_at)
+        ndupes_interrupt();
+}
+
+static void parallel_for_calls_each_item_once(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    static atomic_uint seen[N];
+    const unsigned jobs[] = {1, 2, 4, 0, 300};
+    for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++) {
+        for (size_t i = 0; i < N; i++)
+            atomic_init(&seen[i], 0);
+        visits v = {.seen = seen, .stop_at = SIZE_MAX};
+        atomic_init(&v.calls, 0);
+        ndupes_parallel_for(N, jobs[k], visit, &v);
+        assert_int_equal(atomic_load(&v.calls), N);
+        for (size_t i = 0; i < N; i++)
+            assert_int_equal(atomic_load(&seen[i]), 1);
+    }
+    visits none = {.seen = seen, .stop_at = SIZE_MAX};
+    atomic_init(&none.calls, 0);
+    ndupes_parallel_for(0, 4, visit, &none);
+    assert_int_equal(atomic_load(&none.calls), 0);
+}
+
+static void an_interrupt_stops_a_parallel_for(void **state)
+{
+    (void)state;
+    enum { N = 5000 };
+    static atomic_uint seen[N];
+    for (size_t i = 0; i < N; i++)
+        atomic_init(&seen[i], 0);
+    visits v = {.seen = seen, .stop_at = 0};
+    atomic_init(&v.calls, 0);
+    ndupes_parallel_for(N, 1, visit, &v); /* one thread: item 0 interrupts, no other runs */
+    assert_int_equal(atomic_load(&v.calls), 1);
+    v.stop_at = SIZE_MAX;
+    atomic_init(&v.calls, 0);
+    ndupes_parallel_for(N, 4, visit, &v); /* a later call is not affected */
+    assert_int_equal(atomic_load(&v.calls), N);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -148,6 +206,8 @@ int main(void)
         cmocka_unit_test(a_corpus_made_after_an_interrupt_runs),
         cmocka_unit_test(resume_clears_the_interruption),
         cmocka_unit_test(one_corpus_interrupted_alone),
+        cmocka_unit_test(parallel_for_calls_each_item_once),
+        cmocka_unit_test(an_interrupt_stops_a_parallel_for),
     };
     return cmocka_run_group_tests_name("interrupt", tests, setup, teardown);
 }

@@ -19,12 +19,9 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 bool cli_paths_add(cli_paths *p, const char *s, size_t len)
 {
@@ -195,43 +192,16 @@ bool cli_collect(cli_paths *p, const char *path, cli_paths *roots)
  * of a run that finds 1,000 new files. */
 typedef struct stat_job {
     char **names;
-    size_t n;
     int *err;      /* 0, or errno of the failed stat */
     bool *dir;
-    atomic_size_t next;
 } stat_job;
 
-static void *stat_worker(void *arg)
+static void stat_one(void *ctx, size_t i)
 {
-    stat_job *j = arg;
-    size_t i;
-    while (!cli_interrupted && (i = atomic_fetch_add(&j->next, 1)) < j->n) {
-        struct stat sb;
-        j->err[i] = stat(j->names[i], &sb) == 0 ? 0 : errno;
-        j->dir[i] = j->err[i] == 0 && S_ISDIR(sb.st_mode);
-    }
-    return NULL;
-}
-
-static void stat_all(stat_job *j, unsigned jobs)
-{
-    atomic_init(&j->next, 0);
-    if (jobs == 0) {
-        long nc = sysconf(_SC_NPROCESSORS_ONLN);
-        jobs = nc > 0 ? (unsigned)nc : 1;
-    }
-    if (jobs > 16)
-        jobs = 16;
-    if (j->n < 1024) /* not worth a thread */
-        jobs = 1;
-    pthread_t tid[16];
-    unsigned started = 0;
-    for (unsigned t = 1; t < jobs; t++)
-        if (pthread_create(&tid[started], NULL, stat_worker, j) == 0)
-            started++;
-    stat_worker(j);
-    for (unsigned t = 0; t < started; t++)
-        pthread_join(tid[t], NULL);
+    stat_job *j = ctx;
+    struct stat sb;
+    j->err[i] = stat(j->names[i], &sb) == 0 ? 0 : errno;
+    j->dir[i] = j->err[i] == 0 && S_ISDIR(sb.st_mode);
 }
 
 /* The names of a list, in one buffer (NUL-terminated, one after another): a list of
@@ -333,14 +303,14 @@ bool cli_read_list(cli_paths *p, FILE *f, int sep, unsigned jobs, cli_paths *roo
     name_list names = {0};
     bool ok = read_names(&names, p, f, sep);
     size_t n = names.n;
-    stat_job j = {.names = calloc(n + 1, sizeof *j.names), .n = n,
+    stat_job j = {.names = calloc(n + 1, sizeof *j.names),
                   .err = calloc(n + 1, sizeof *j.err), .dir = calloc(n + 1, sizeof *j.dir)};
     if (ok && (!j.names || !j.err || !j.dir))
         ok = false;
     for (size_t i = 0; ok && i < n; i++)
         j.names[i] = names.buf + names.off[i];
     if (ok && !cli_interrupted)
-        stat_all(&j, jobs);
+        ndupes_parallel_for(n, n < 1024 ? 1 : jobs, stat_one, &j); /* few: not worth a thread */
     for (size_t i = 0; ok && i < n && !cli_interrupted; i++) {
         const char *nm = j.names[i];
         /* Folders, and names that do not exist (any more), are roots (cli_collect). */

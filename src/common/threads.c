@@ -106,3 +106,8 @@ void nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), v
 {
     nd_parallel_for_run(NULL, n, jobs, fn, ctx);
 }
+
+void ndupes_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+    nd_parallel_for_run(NULL, n, jobs, fn, ctx);
+}
