@@ -8,14 +8,14 @@
  * 2 usage or fatal error, 75 the database is held by another run, 128 + N interrupted by
  * signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
  *
- * With --db, a run computes its groups, commits them to the index, and only then prints
- * them: a run whose commit fails prints nothing (exit 2) and the next run reports the same
- * groups again.  SIGPIPE is ignored, so a closed stdout is a write error: a reader that
- * went away (`| head -1`) ends the run with 141 as SIGPIPE would, quietly without an
- * index; once a run is stored, a stdout that fails (a closed pipe: 141; a full disk: 2) is
- * said on stderr, with `ndupes --db FILE --all` to print every stored group.  A signal ends the run within about
- * a second in every stage, the index rolled back; once the run is committed (while
- * printing), the run is kept and the message says so.
+ * With --db, a run computes its groups, commits them to the index, and only then prints them: a
+ * run whose commit fails prints nothing (exit 2) and the next run reports the same groups
+ * again.  SIGPIPE is ignored, so a closed stdout is a write error: a reader that went away (`|
+ * head -1`) ends the run with 141 as SIGPIPE would, quietly without an index; once a run is
+ * stored, a stdout that fails (a closed pipe: 141; a full disk: 2) is said on stderr, with
+ * `ndupes --db FILE --all` to print every stored group.  A signal ends the run within about a
+ * second in every stage, the index rolled back; once the run is committed (while printing), the
+ * run is kept and the message says so.
  */
 #include "cli.h"
 

@@ -126,7 +126,8 @@ static bool read_rec(sqlite3_stmt *st, int base, nd_srec *r)
     r->chash = nd_i2u(sqlite3_column_int64(st, base + 2));
     r->first_seen = sqlite3_column_int64(st, base + 3);
     r->grp = 0;
-    if (sqlite3_column_type(st, base + 4) != SQLITE_NULL && !(r->grp = nd_store_col_id(st, base + 4)))
+    if (sqlite3_column_type(st, base + 4) != SQLITE_NULL &&
+        !(r->grp = nd_store_col_id(st, base + 4)))
         return false;
     return size >= 0;
 }

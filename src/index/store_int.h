@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <string.h>
 
+/* clang-format off */
 enum {
     Q_BY_PATH, Q_BY_HASH, Q_TOUCH, Q_INSERT, Q_BAND_ADD, Q_LOAD, Q_DELETE, Q_BAND_DEL,
     Q_BAND, Q_MEMBERS, Q_SET_GROUP, Q_NEW_GROUP, Q_TPL_GET, Q_TPL_ADD, Q_TPL_CLEAN, Q_GROUPS,
@@ -17,6 +18,7 @@ enum {
     Q_RBAND_ADD, Q_RBAND_DEL, Q_META_GET, Q_META_SET, Q_MAX_ID, Q_SCAN, Q_MERGE, Q_MERGED,
     Q_PMERGE, Q_PCLEAN, Q_PMERGED, Q_UNDER, Q_COUNT
 };
+/* clang-format on */
 extern const char *const nd_store_sql[Q_COUNT];
 
 /* Band keys are random, so adding one run's keys to a large band table would touch nearly

@@ -17,17 +17,18 @@
  *             measure of running text); a headline in Title Case; no sentence at all;
  *   language  running text in another language than the page's (lang.c tells each long
  *             paragraph's language as it tells the page's).
- * Two rules look at a paragraph's neighbours: a headline-like line between dropped ones is
- * part of the list around it (teaser), and everything after an end-of-article heading
- * ("You may also like", "Das könnte Sie auch interessieren") or after the page's copyright
- * line is dropped (tail) when less text follows it than precedes it.  Paragraphs repeated on the page are dropped first.
+ * Two rules look at a paragraph's neighbours: a headline-like line between dropped ones is part
+ * of the list around it (teaser), and everything after an end-of-article heading ("You may also
+ * like", "Das könnte Sie auch interessieren") or after the page's copyright line is dropped
+ * (tail) when less text follows it than precedes it.  Paragraphs repeated on the page are
+ * dropped first.
  *
- * Rules keyed to a language's words apply to that language only.  The others calibrate on
- * the page itself: its long paragraphs are nearly always the article, so "few function
- * words" means fewer than two thirds of the share the page's own running text has (and
- * never more than 22%, the English figure), and "no sentence" applies only to pages whose running
- * text has sentence punctuation (Thai, for one, has none).  A page whose language has no
- * word list, or is not told, gets the rules that need none.
+ * Rules keyed to a language's words apply to that language only.  The others calibrate on the
+ * page itself: its long paragraphs are nearly always the article, so "few function words" means
+ * fewer than two thirds of the share the page's own running text has (and never more than 22%,
+ * the English figure), and "no sentence" applies only to pages whose running text has sentence
+ * punctuation (Thai, for one, has none).  A page whose language has no word list, or is not
+ * told, gets the rules that need none.
  * Cross-file templates (paragraphs that recur across many files) are found later, by the
  * corpus, because one page cannot show them.
  */
@@ -92,7 +93,8 @@ static const char *contact(const char *s, size_t len)
             if (after)
                 return "@handle";
         } else if (c == '/' && i + 2 < len && s[i + 1] == '/' && i >= 5 &&
-                   (memcmp(s + i - 5, "http:", 5) == 0 || (i >= 6 && memcmp(s + i - 6, "https:", 6) == 0))) {
+                   (memcmp(s + i - 5, "http:", 5) == 0 ||
+                    (i >= 6 && memcmp(s + i - 6, "https:", 6) == 0))) {
             return "url";
         } else if (c == 'w' && i + 4 <= len && memcmp(s + i, "www.", 4) == 0 &&
                    (i == 0 || s[i - 1] == ' ' || s[i - 1] == '/')) {

@@ -29,7 +29,8 @@ typedef struct cue {
 #define PAIR_SLOTS 1024
 #define PAIR(a, b) (((unsigned)(a) * 131u + (unsigned)(b)) & (PAIR_SLOTS - 1))
 #define TRI_SLOTS 65536 /* a filter on the first three bytes, tried before the pairs */
-#define TRI(a, b, c) ((((unsigned)(a) * 131u + (unsigned)(b)) * 131u + (unsigned)(c)) & (TRI_SLOTS - 1))
+#define TRI(a, b, c)                                                                               \
+    ((((unsigned)(a)*131u + (unsigned)(b)) * 131u + (unsigned)(c)) & (TRI_SLOTS - 1))
 typedef struct cue_index {
     uint64_t any[PAIR_SLOTS / 64];  /* bit h: some cue starts with pair h */
     uint8_t start[256];             /* 1: some cue starts with this byte */

@@ -67,12 +67,13 @@ nd_script nd_script_of(uint32_t c)
         return ND_SC_BENGALI;
     if (c >= 0xE00 && c <= 0xE7F)
         return ND_SC_THAI;
-    if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || (c >= 0xAC00 && c <= 0xD7AF))
+    if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) ||
+        (c >= 0xAC00 && c <= 0xD7AF))
         return ND_SC_HANGUL;
     if (c >= 0x3040 && c <= 0x30FF)
         return ND_SC_KANA;
-    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-        (c >= 0x20000 && c <= 0x2FFFF))
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+        (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF))
         return ND_SC_HAN;
     if (c >= 0x1F00 && c <= 0x1FFF)
         return ND_SC_GREEK;
@@ -304,7 +305,8 @@ void nd_lang_detect(ndupes_doc *doc)
         }
         for (uint64_t m = seen; m; m &= m - 1)
             hits[__builtin_ctzll(m)] = 0;
-        if (l >= 0 && b >= PARA_MIN_HITS * 60 && (uint64_t)b * 100 >= (uint64_t)p->words * 60 * PARA_SHARE) {
+        if (l >= 0 && b >= PARA_MIN_HITS * 60 &&
+            (uint64_t)b * 100 >= (uint64_t)p->words * 60 * PARA_SHARE) {
             p->lang = l;
             words[l] += p->words;
         }

@@ -40,6 +40,7 @@
 static const nd_cue no_cues[] = {{NULL, 0}};
 static const char *const no_tail[] = {NULL};
 
+/* clang-format off */
 /* The lists of each language (langdata_*.c). */
 #define LISTS(c)                                                                           \
     extern const char *const nd_stop_##c[];                                                \
@@ -71,6 +72,7 @@ const nd_cue nd_cues_any[] = {
     {"(c) 19", 40}, {"(c) 20", 40}, {"e-mail", 10}, {"email", 10},
     {NULL, 0},
 };
+/* clang-format on */
 
 
 const nd_langdef nd_langs[] = {

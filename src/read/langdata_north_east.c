@@ -1,11 +1,14 @@
 /*
- * langdata_north_east.c - the words the reader knows of the languages of northern, central and eastern Europe written in Latin letters,
- * and Turkish (Serbian in both its scripts).  The form of every list, and why, are
- * in langdata.c; the table of languages is there too.
+ * langdata_north_east.c - the words the reader knows of the languages of northern, central and
+ * eastern Europe written in Latin letters, and Turkish (Serbian in both its scripts).  The
+ * form of every list, and why, are in langdata.c; the table of languages is there too.
  */
 #include "langdata.h"
 
 #include <stddef.h>
+
+/* Word lists laid out by hand, many to a line. */
+/* clang-format off */
 
 /* ---- Polish (pl) ---- */
 const char *const nd_stop_pl[] = {

@@ -1,11 +1,14 @@
 /*
- * langdata_west.c - the words the reader knows of the languages of western Europe: English, Spanish, German, French, Portuguese,
- * Italian, Dutch, Catalan.  The form of every list, and why, are
- * in langdata.c; the table of languages is there too.
+ * langdata_west.c - the words the reader knows of the languages of western Europe: English,
+ * Spanish, German, French, Portuguese, Italian, Dutch, Catalan.  The form of every list, and
+ * why, are in langdata.c; the table of languages is there too.
  */
 #include "langdata.h"
 
 #include <stddef.h>
+
+/* Word lists laid out by hand, many to a line. */
+/* clang-format off */
 
 /* ---- English (en) ---- */
 /* The lists of tokenize.c and boilerplate.c, in their order (three repeated stopwords, "been",

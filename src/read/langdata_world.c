@@ -1,11 +1,15 @@
 /*
- * langdata_world.c - the words the reader knows of the languages of other scripts (Cyrillic, Greek, Arabic, Hebrew, Devanagari,
- * Bengali, Thai, Han, kana, Hangul) and of Asia and Africa in Latin letters.  The form of every list, and why, are
- * in langdata.c; the table of languages is there too.
+ * langdata_world.c - the words the reader knows of the languages of other scripts (Cyrillic,
+ * Greek, Arabic, Hebrew, Devanagari, Bengali, Thai, Han, kana, Hangul) and of Asia and Africa
+ * in Latin letters.  The form of every list, and why, are in langdata.c; the table of
+ * languages is there too.
  */
 #include "langdata.h"
 
 #include <stddef.h>
+
+/* Word lists laid out by hand, many to a line. */
+/* clang-format off */
 
 /* ---- Russian (ru) ---- */
 const char *const nd_stop_ru[] = {

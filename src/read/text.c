@@ -31,9 +31,11 @@ bool nd_looks_binary(const unsigned char *buf, size_t len)
         const char *m;
         size_t n;
     } magic[] = {
+        /* clang-format off */
         {"\x89PNG", 4}, {"GIF8", 4},     {"\xFF\xD8\xFF", 3}, {"%PDF-", 5},  {"\x7F" "ELF", 4},
         {"PK\x03\x04", 4}, {"\x1F\x8B", 2}, {"BZh", 3},        {"\xFD" "7zXZ", 5}, {"RIFF", 4},
         {"\x28\xB5\x2F\xFD", 4}, {"SQLite format 3", 15}, {"\xCA\xFE\xBA\xBE", 4},
+        /* clang-format on */
     };
     for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
         if (len >= magic[i].n && memcmp(buf, magic[i].m, magic[i].n) == 0)
@@ -108,6 +110,7 @@ static const struct {
     const char *name;
     uint32_t cp;
 } entities[] = {
+    /* clang-format off */
     {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
     {"nbsp", 0xA0},    {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
     {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"rdquo", 0x201D}, {"ldquo", 0x201C},
@@ -116,6 +119,7 @@ static const struct {
     {"agrave", 0xE0},  {"ouml", 0xF6},    {"uuml", 0xFC},    {"auml", 0xE4},    {"ccedil", 0xE7},
     {"iacute", 0xED},  {"oacute", 0xF3},  {"uacute", 0xFA},  {"ntilde", 0xF1},  {"szlig", 0xDF},
     {"middot", 0xB7},  {"bull", 0x2022},  {"deg", 0xB0},     {"shy", 0xAD},     {"thinsp", 0x2009},
+    /* clang-format on */
 };
 
 /* Decodes an entity at s ('&' ... ';'); returns its length, or 0 when it is not one. */
@@ -164,6 +168,7 @@ static size_t entity(const char *s, size_t avail, uint32_t *cp)
  * Zero-width characters map to "" (dropped). */
 static const char *typo_map(uint32_t c)
 {
+    /* clang-format off */
     switch (c) {
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
         return "'";
@@ -183,6 +188,7 @@ static const char *typo_map(uint32_t c)
     default:
         return NULL;
     }
+    /* clang-format on */
 }
 
 /* 1: printable ASCII that nd_clean copies as it is (not '&', which may start an entity);

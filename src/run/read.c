@@ -156,8 +156,9 @@ static ndupes_status admit(ndupes_corpus *c, const char *path, const slot *s, nd
     if (s->cp1252)
         nd_corpus_say(c, NDUPES_LOG_INFO, path, "not valid UTF-8; read as Windows-1252");
     if (f->whole) {
-        nd_corpus_say(c, NDUPES_LOG_INFO, path,
-                      "no article text after removing boilerplate; fingerprinted on the whole page");
+        nd_corpus_say(
+            c, NDUPES_LOG_INFO, path,
+            "no article text after removing boilerplate; fingerprinted on the whole page");
         c->stats.empty++;
     }
     c->items[c->n] = (item){.name = name, .mtime = s->mtime, .dev = s->dev, .ino = s->ino,

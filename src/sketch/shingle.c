@@ -1,12 +1,12 @@
 /*
  * shingle.c - word shingles: every run of k consecutive words of a paragraph, hashed.
  *
- * Each token is hashed once with XXH3 (by the tokenizer); a shingle's hash combines the k token hashes with
- * rotations (order matters: "a b" and "b a" differ) and a final avalanche, so a paragraph
- * of n words costs n XXH3 calls and n*k cheap mixes.  A paragraph shorter than k words
- * (but of at least 3) gives one shingle of all its words, so short quotes still count.
- * Shingles whose every word lies inside a direct quote are also collected apart: quotes
- * are what survives a rewrite.
+ * Each token is hashed once with XXH3 (by the tokenizer); a shingle's hash combines the k token
+ * hashes with rotations (order matters: "a b" and "b a" differ) and a final avalanche, so a
+ * paragraph of n words costs n XXH3 calls and n*k cheap mixes.  A paragraph shorter than k
+ * words (but of at least 3) gives one shingle of all its words, so short quotes still count.
+ * Shingles whose every word lies inside a direct quote are also collected apart: quotes are
+ * what survives a rewrite.
  */
 #include "nd_sketch.h"
 
