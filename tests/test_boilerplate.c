@@ -1,6 +1,6 @@
 /*
  * test_boilerplate.c - the reader's keep/drop decisions against hand labels
- * (src/boilerplate.c, with src/reader.c finding the paragraphs).
+ * (src/read/boilerplate.c, with src/read/reader.c finding the paragraphs).
  *
  * tests/data/boilerplate_labels.tsv labels paragraphs of the seed pages (samples/) and of
  * the devset pages ($SHARED/devset/articles/, skipped when absent) as keep or drop, by the

@@ -1,5 +1,5 @@
 /*
- * test_cluster.c - grouping scored pairs, with the guard against chaining (src/cluster.c).
+ * test_cluster.c - grouping scored pairs, with the guard against chaining (src/match/cluster.c).
  *
  * The edges and the score function are hand-made: a small score matrix per test, whose
  * expected groups follow from the rule "two groups merge when the average score of their

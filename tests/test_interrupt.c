@@ -1,5 +1,5 @@
 /*
- * test_interrupt.c - interruption is per run (src/status.c; issue #11 point 5, issue #13).
+ * test_interrupt.c - interruption is per run (src/common/threads.c; issue #11 point 5, issue #13).
  *
  * ndupes_interrupt() (what a SIGINT handler calls) stops every corpus created before it, and
  * only those: a corpus created afterwards runs normally, where before one interrupt set a

@@ -1,6 +1,6 @@
 /*
- * test_lang.c - the language of a page and the rules that depend on it (src/lang.c,
- * src/boilerplate.c), on the prose and chrome written for each language in
+ * test_lang.c - the language of a page and the rules that depend on it (src/read/lang.c,
+ * src/read/boilerplate.c), on the prose and chrome written for each language in
  * tests/data/lang/ (<code>.txt: three paragraphs of news prose; <code>-chrome.txt: the
  * menus, banners and footers of a news page in that language).
  */

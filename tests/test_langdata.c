@@ -1,5 +1,5 @@
 /*
- * test_langdata.c - the language data of src/langdata.c: the words are in the form the
+ * test_langdata.c - the language data of src/read/langdata.c: the words are in the form the
  * reader will compare them with, and the tables are well made.
  *
  * Each check is a function over a table of languages that counts (and prints) what is

@@ -1,6 +1,6 @@
 /*
  * test_lsh.c - candidate pairs from the LSH band keys of paragraph fingerprints
- * (src/lsh.c, with src/fingerprint.c building the keys from parsed documents).
+ * (src/match/lsh.c, with src/sketch/fingerprint.c building the keys from parsed documents).
  *
  * Articles are generated from a fixed seed (sentences of invented words and English
  * function words), so which of them share a paragraph is known by construction: copies and

@@ -1,6 +1,6 @@
 /*
  * test_metrics.c - pairwise precision, recall, F1 and the adjusted Rand index
- * (src/metrics.c).
+ * (src/match/metrics.c).
  *
  * Small labelings are worked out by hand in the comments; larger random ones are checked
  * against a brute-force count over all pairs done here, with the ARI from its textbook

@@ -1,6 +1,6 @@
 /*
  * test_minhash.c - bottom-k sketches, the Jaccard estimate made from them, and the LSH
- * band keys (src/minhash.c, src/score.c).
+ * band keys (src/sketch/minhash.c, src/match/score.c).
  *
  * Sets of random 64-bit "shingle hashes" are built with a known overlap, so the exact
  * Jaccard is computed here from the set sizes.  The estimates must fall within a stated

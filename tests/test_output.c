@@ -1,5 +1,5 @@
 /*
- * test_output.c - the writer (src/output.c): JSON string escaping, and the groups in
+ * test_output.c - the writer (src/run/output.c): JSON string escaping, and the groups in
  * every output format.
  *
  * JSON output is checked by a small strict JSON parser written here (RFC 8259: no raw

@@ -1,6 +1,6 @@
 /*
- * test_score.c - scoring pairs of articles through ndupes_doc_compare (src/score.c,
- * src/compare.c, src/fingerprint.c).
+ * test_score.c - scoring pairs of articles through ndupes_doc_compare (src/match/score.c,
+ * src/match/compare.c, src/sketch/fingerprint.c).
  *
  * The articles are generated here from a fixed seed: sentences of invented words and
  * English function words, so that two articles share a 5-word run only when the test

@@ -1,5 +1,5 @@
 /*
- * test_shingle.c - word shingles and their hashes (src/shingle.c), and the sort-unique
+ * test_shingle.c - word shingles and their hashes (src/sketch/shingle.c), and the sort-unique
  * helpers.
  *
  * The number of shingles, which of them are equal and which are quote shingles follow

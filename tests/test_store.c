@@ -1,5 +1,5 @@
 /*
- * test_store.c - the band tables of the persistent index (src/store.c, schema 2).
+ * test_store.c - the band tables of the persistent index (src/index/store.c, schema 2).
  *
  * Band keys live in two tables: band (big) and band_recent (small).  nd_store_bands puts a
  * batch into band_recent, or straight into band when it holds more than band_rows / 16 rows

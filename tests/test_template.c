@@ -1,5 +1,5 @@
 /*
- * test_template.c - cross-file site templates (src/template.c, with the corpus's
+ * test_template.c - cross-file site templates (src/match/template.c, with the corpus's
  * learn_templates and fingerprint.c's deferred short paragraphs).
  *
  * A short paragraph found in template_min_files files or more is a site's template text

@@ -1,5 +1,5 @@
 /*
- * test_text.c - the reader's decoding and normalisation (src/text.c, src/reader.c).
+ * test_text.c - the reader's decoding and normalisation (src/read/text.c, src/read/reader.c).
  *
  * Every test feeds bytes to ndupes_doc_parse and checks the paragraphs it returns: the
  * display text (decoded, typographic marks mapped, white space collapsed), the normalised

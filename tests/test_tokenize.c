@@ -1,6 +1,6 @@
 /*
  * test_tokenize.c - word tokens of normalised text, quoted spans and stopwords
- * (src/tokenize.c).
+ * (src/read/tokenize.c).
  *
  * Each test tokenises a literal string and compares the tokens with a list written out
  * here: the words a reader would see, split at punctuation, in any script.

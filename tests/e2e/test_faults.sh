@@ -116,7 +116,7 @@ expect_match "db stats after a forget: three in groups (the Florida page left al
 # --- what the documents say --------------------------------------------------------------------------------------
 run "$NDUPES" --help
 help=$out
-for doc in help "$SRCDIR/README.md" "$SRCDIR/doc/ndupes.1"; do
+for doc in help "$SRCDIR/README.md" "$SRCDIR/docs/ndupes.1"; do
   if [ "$doc" = help ]; then text=$help; else text=$(sed 's/\\-/-/g; s/\\f[BIR]//g' "$doc"); fi
   name=${doc##*/}
   expect_match "$name: a member's score is its best link into the group" 'best link' "$(tr '\n' ' ' <<<"$text" | tr -s ' ')"

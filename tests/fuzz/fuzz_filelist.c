@@ -1,5 +1,5 @@
 /*
- * fuzz_filelist.c - libFuzzer target for the stdin file-list parser (src/cli_inputs.c):
+ * fuzz_filelist.c - libFuzzer target for the stdin file-list parser (src/cli/cli_inputs.c):
  * the input is read by cli_read_list through fmemopen, once with '\n' and once with '\0'
  * as the separator, and each name is handed to cli_collect (stat, and a walk when it is a
  * directory).

@@ -1,6 +1,6 @@
 /*
  * fuzz_options.c - libFuzzer target for the option parser of the grouping run
- * (cli_parse_run in src/cli_main.c, compiled with main renamed to ndupes_cli_main): the
+ * (cli_parse_run in src/cli/cli_main.c, compiled with main renamed to ndupes_cli_main): the
  * input is split at NUL bytes into argv[1..], argv[0] being "ndupes".  The strict number
  * parsers of cli_util.c (sizes, durations, doubles, counts) are reached through the
  * options that take them.

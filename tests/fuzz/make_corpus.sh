@@ -11,7 +11,7 @@
 #             ../shared is there), and small pages of the awkward kinds (Windows-1252, CRLF,
 #             hard-wrapped lines, HTML entities, NULs, a BOM, a single long line)
 #   filelist  newline- and NUL-separated lists naming the harness's sandbox entries
-#   options   option lines from the man page (doc/ndupes.1: OPTIONS and EXAMPLES), NUL-split
+#   options   option lines from the man page (docs/ndupes.1: OPTIONS and EXAMPLES), NUL-split
 #   dbload    fingerprint blobs of the samples (fuzz_seedgen), a small index made by
 #             `ndupes --db` on the samples (as written, and re-packed with 512-byte pages when
 #             sqlite3 or python3 is there), one built with --shingle 3, and foreign databases
@@ -77,7 +77,7 @@ value() {
 # The option lines: ".BR \-t ", " \-\-threshold " " \fIX\fR" -> "-t X" and "--threshold X".
 n=0
 : >"$OUT/options.dict"
-sed -n '/^\.SH OPTIONS/,/^\.SH /p' doc/ndupes.1 | grep -E '^\.B[IR]? +\\-' |
+sed -n '/^\.SH OPTIONS/,/^\.SH /p' docs/ndupes.1 | grep -E '^\.B[IR]? +\\-' |
   sed -e 's/\\f[BIR]//g' -e 's/\\-/-/g' -e 's/"//g' -e 's/^\.B[IR]* *//' -e 's/ , / /g' |
   while read -r line; do
     set -- $line
@@ -99,7 +99,7 @@ sed -n '/^\.SH OPTIONS/,/^\.SH /p' doc/ndupes.1 | grep -E '^\.B[IR]? +\\-' |
     done
   done
 # The examples: "ndupes ARGS" lines, the program name dropped, arguments NUL-separated.
-sed -n '/^\.SH EXAMPLES/,/^\.SH /p' doc/ndupes.1 | sed -e 's/\\-/-/g' | grep -E '^ndupes ' |
+sed -n '/^\.SH EXAMPLES/,/^\.SH /p' docs/ndupes.1 | sed -e 's/\\-/-/g' | grep -E '^ndupes ' |
   while read -r line; do
     n=$((n + 1))
     set -- ${line%%|*}
