@@ -134,7 +134,7 @@ typedef struct ndupes_doc ndupes_doc;
 
 /** What the reader found about one paragraph. */
 typedef struct ndupes_para {
-    const char *text;     /* the paragraph as read: decoded, whitespace collapsed (NUL-terminated) */
+    const char *text;     /* the paragraph as read: decoded, spaces collapsed (NUL-terminated) */
     const char *norm;     /* normalised: NFKC, case-folded, one quote/dash form (NUL-terminated) */
     unsigned line;        /* 1-based line of the page where the paragraph starts */
     unsigned words;       /* word tokens in norm */
