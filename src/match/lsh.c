@@ -47,14 +47,9 @@ static uint64_t *radix_sort(uint64_t *v, uint64_t *tmp, size_t n, unsigned lo, u
     return v;
 }
 
-typedef struct pairv {
-    uint64_t *v;
-    size_t n, cap;
-} pairv;
-
 /* A pair is stored as a << 33 | b << 1 | run: sorted, the entries of one pair of articles
  * are neighbours, those from band keys (run = 0) first. */
-static bool add_pair(pairv *p, uint32_t a, uint32_t b, unsigned run)
+static bool add_pair(nd_u64v *p, uint32_t a, uint32_t b, unsigned run)
 {
     if (a == b)
         return true;
@@ -63,20 +58,11 @@ static bool add_pair(pairv *p, uint32_t a, uint32_t b, unsigned run)
         a = b;
         b = t;
     }
-    if (p->n == p->cap) {
-        size_t nc = p->cap ? p->cap * 2 : 1024;
-        uint64_t *v = nd_reallocarray(p->v, nc, sizeof *v);
-        if (!v)
-            return false;
-        p->v = v;
-        p->cap = nc;
-    }
-    p->v[p->n++] = (uint64_t)a << 33 | (uint64_t)b << 1 | run;
-    return true;
+    return nd_u64v_push(p, (uint64_t)a << 33 | (uint64_t)b << 1 | run);
 }
 
 /* The pairs of one bucket s[0..n) (entries of one key, sorted by article) into p. */
-static bool bucket_pairs(uint64_t *s, size_t n, pairv *p)
+static bool bucket_pairs(uint64_t *s, size_t n, nd_u64v *p)
 {
     unsigned run = (unsigned)(s[0] >> 32) & ND_RUN_KEY;
     /* Distinct articles of this bucket, in place (entries are sorted by article). */
@@ -100,7 +86,7 @@ static bool bucket_pairs(uint64_t *s, size_t n, pairv *p)
 typedef struct lsh_job {
     uint64_t *e, *tmp;      /* entries scattered into tmp by their top byte; e is scratch */
     size_t off[PARTS + 1];  /* range of each part */
-    pairv part[PARTS];      /* the pairs of each part */
+    nd_u64v part[PARTS];      /* the pairs of each part */
     uint8_t nomem[PARTS];
 } lsh_job;
 
