@@ -396,12 +396,12 @@ int cli_group(cli_run *r, ndupes_corpus **out)
         ndupes_stats s;
         ndupes_corpus_stats(c, &s);
         cli_warn(NULL,
-                 "%zu articles (%.1f MB), %zu unreadable, %zu without text, %zu templates "
-                 "removed; %zu candidate pairs, %zu above threshold, %zu merges refused; "
-                 "read %.2fs, templates %.2fs, lsh %.2fs, score %.2fs, cluster %.2fs; "
-                 "peak RSS %.1f MB",
-                 s.articles, (double)s.bytes / 1e6, s.failed, s.empty, s.templates,
-                 s.candidates, s.edges, s.merges_refused, s.t_read, s.t_template, s.t_lsh,
+                 "%zu articles (%.1f MB), %zu unreadable, %zu without text; %zu paragraphs, "
+                 "%zu kept by the reader, %zu templates removed; %zu candidate pairs, %zu "
+                 "above threshold, %zu merges refused; read %.2fs, templates %.2fs, lsh "
+                 "%.2fs, score %.2fs, cluster %.2fs; peak RSS %.1f MB",
+                 s.articles, (double)s.bytes / 1e6, s.failed, s.empty, s.paragraphs, s.kept,
+                 s.templates, s.candidates, s.edges, s.merges_refused, s.t_read, s.t_template, s.t_lsh,
                  s.t_score, s.t_cluster, peak_rss_mb());
     }
     *out = c;

@@ -26,6 +26,7 @@ typedef struct slot {
     int err;
     int cp1252;
     int cut;
+    size_t paras, kept; /* the page's paragraphs, and those the reader kept */
 } slot;
 
 typedef struct job {
@@ -49,6 +50,16 @@ static void tick(job *j)
 }
 
 static void read_one(job *j, size_t i);
+
+/* The page's paragraphs, and those the reader kept, for the run's statistics. */
+static void count_paras(const ndupes_doc *doc, size_t *paras, size_t *kept)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < doc->n; i++)
+        k += doc->recs[i].reason == NDUPES_KEEP;
+    *paras = doc->n;
+    *kept = k;
+}
 
 static void work_file(void *ctx, size_t k)
 {
@@ -77,6 +88,7 @@ static void read_one(job *j, size_t k)
         return;
     s->cp1252 = doc->cp1252;
     s->cut = doc->cut;
+    count_paras(doc, &s->paras, &s->kept);
     if (!nd_fp_build(doc, &j->c->cfg, defer_short(&j->c->cfg), &j->fps[k]))
         s->st = NDUPES_ERR_NOMEM;
     ndupes_doc_free(doc);
@@ -172,6 +184,8 @@ static ndupes_status admit(ndupes_corpus *c, const char *path, const slot *s, nd
     c->stats.articles++;
     c->stats.bytes += s->bytes;
     c->stats.cp1252 += (size_t)s->cp1252;
+    c->stats.paragraphs += s->paras;
+    c->stats.kept += s->kept;
     return NDUPES_OK;
 }
 
@@ -257,6 +271,9 @@ ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const v
         return st;
     nd_fp fp;
     bool ok = nd_fp_build(doc, &c->cfg, defer_short(&c->cfg), &fp);
+    size_t paras, kept;
+    int cp1252 = doc->cp1252;
+    count_paras(doc, &paras, &kept);
     ndupes_doc_free(doc);
     if (!ok)
         return NDUPES_ERR_NOMEM;
@@ -268,6 +285,10 @@ ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const v
     }
     c->items[c->n] = (item){.name = nm, .mtime = mtime, .first_seen = c->now, .size = len,
                             .chash = XXH3_64bits(buf, len), .is_new = true};
+    c->stats.empty += fp.whole;
+    c->stats.cp1252 += (size_t)cp1252;
+    c->stats.paragraphs += paras;
+    c->stats.kept += kept;
     c->fps[c->n++] = fp;
     c->stats.articles++;
     c->stats.bytes += len;
