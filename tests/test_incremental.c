@@ -648,6 +648,63 @@ static void index_of_other_fingerprints_is_rebuilt_by_a_run(void **state)
     assert_int_equal(r.unchanged, 4);
 }
 
+/* BUG (reported): with an index, ndupes_corpus_add_text takes a name that is stored
+ * already (its file exists) or that was given in the same run (to add_files or add_text)
+ * as a new article, and ndupes_corpus_group then fails with NDUPES_ERR_DB ("UNIQUE
+ * constraint failed: article.path"): the whole run is lost.  Calls the API allows must not
+ * end in a database error: the second name is either refused at once or handled as
+ * add_files handles a path given twice or a stored file. */
+static void add_text_under_a_taken_name_is_no_database_error(void **state)
+{
+    (void)state;
+    skip(); /* BUG: add_text under a stored or already given name -> group fails, ERR_DB */
+    run(FIRST, 1000, 0, 1);
+    char *body = page("Home | News", &U, -1);
+    /* The name of a stored file (c.txt, whose text this is). */
+    ndupes_corpus *c = open_corpus();
+    assert_int_equal(ndupes_corpus_open_db(c, dbpath, 5.0, 2000), NDUPES_OK);
+    ndupes_status st = ndupes_corpus_add_text(c, path_of("c.txt"), body, strlen(body), 5);
+    if (st == NDUPES_OK) {
+        st = ndupes_corpus_group(c);
+        if (st != NDUPES_OK)
+            fail_msg("group: %s: %s", ndupes_strerror(st), ndupes_corpus_errmsg(c));
+    } else {
+        assert_int_equal(st, NDUPES_ERR_ARG);
+    }
+    ndupes_corpus_free(c);
+    /* A name given twice in one run. */
+    c = open_corpus();
+    assert_int_equal(ndupes_corpus_open_db(c, dbpath, 5.0, 2000), NDUPES_OK);
+    assert_int_equal(ndupes_corpus_add_text(c, path_of("new.txt"), body, strlen(body), 5),
+                     NDUPES_OK);
+    st = ndupes_corpus_add_text(c, path_of("new.txt"), body, strlen(body), 5);
+    if (st == NDUPES_OK) {
+        st = ndupes_corpus_group(c);
+        if (st != NDUPES_OK)
+            fail_msg("group: %s: %s", ndupes_strerror(st), ndupes_corpus_errmsg(c));
+    } else {
+        assert_int_equal(st, NDUPES_ERR_ARG);
+    }
+    ndupes_corpus_free(c);
+    free(body);
+}
+
+/* BUG (reported): with an index, ndupes_corpus_add_text with an empty name returns
+ * NDUPES_ERR_NOMEM (nd_canon_path gives NULL for "", read as memory running out); it is
+ * a bad argument. */
+static void add_text_with_an_empty_name_is_an_argument_error(void **state)
+{
+    (void)state;
+    skip(); /* BUG: add_text(c, "", ...) with an index returns NDUPES_ERR_NOMEM */
+    ndupes_corpus *c = open_corpus();
+    assert_int_equal(ndupes_corpus_open_db(c, dbpath, 5.0, 1000), NDUPES_OK);
+    char *body = page("Home", &U, -1);
+    ndupes_status st = ndupes_corpus_add_text(c, "", body, strlen(body), 1);
+    free(body);
+    ndupes_corpus_free(c);
+    assert_int_equal(st, NDUPES_ERR_ARG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -664,6 +721,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(uncommitted_run_leaves_the_index_as_it_was, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(index_of_other_fingerprints_is_rebuilt_by_a_run,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(add_text_under_a_taken_name_is_no_database_error,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(add_text_with_an_empty_name_is_an_argument_error,
                                         setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
