@@ -620,6 +620,40 @@ static void exhaustive_finds_the_groups_of_the_lsh(void **state)
     free_set(&s);
 }
 
+/* ndupes_corpus_group may be called again after more articles are added: the groups are
+ * those of all the articles, wherever the first call was made (before or after the site's
+ * template was seen three times, between the copies of a story). */
+static void grouping_again_after_more_articles(void **state)
+{
+    (void)state;
+    set s = {0};
+    mixed_set(&s);
+    ndupes_config cfg = config(2);
+    for (size_t split = 1; split < s.n; split++) {
+        ndupes_corpus *c = ndupes_corpus_create(&cfg, NULL);
+        assert_non_null(c);
+        for (size_t i = 0; i < s.n; i++) {
+            if (i == split)
+                assert_int_equal(ndupes_corpus_group(c), NDUPES_OK);
+            assert_int_equal(ndupes_corpus_add_text(c, s.a[i].name, s.a[i].text,
+                                                    strlen(s.a[i].text), s.a[i].mtime),
+                             NDUPES_OK);
+        }
+        assert_int_equal(ndupes_corpus_group(c), NDUPES_OK);
+        char *names = group_names(c);
+        if (strcmp(names, MIXED_GROUPS) != 0)
+            fail_msg("grouped first after %zu articles: %s", split, names);
+        free(names);
+        /* And once more with nothing new: the same. */
+        assert_int_equal(ndupes_corpus_group(c), NDUPES_OK);
+        names = group_names(c);
+        assert_string_equal(names, MIXED_GROUPS);
+        free(names);
+        ndupes_corpus_free(c);
+    }
+    free_set(&s);
+}
+
 static void bad_configurations_are_refused(void **state)
 {
     (void)state;
@@ -766,6 +800,7 @@ int main(void)
         cmocka_unit_test(stats_count_paragraphs_and_kept),
         cmocka_unit_test(same_groups_whatever_the_jobs),
         cmocka_unit_test(exhaustive_finds_the_groups_of_the_lsh),
+        cmocka_unit_test(grouping_again_after_more_articles),
         cmocka_unit_test(bad_configurations_are_refused),
         cmocka_unit_test(every_allocation_failure_is_reported_or_absorbed),
     };
