@@ -317,14 +317,16 @@ static void two_copies_among_unrelated_articles_are_one_group(void **state)
     free_story(&x);
 }
 
-/* A cut of an article (its first paragraphs) is not the representative, however old; two
- * groups are ordered by their representatives' names; members by score, then name. */
+/* A cut of an article (its first paragraphs) is not the representative, however old;
+ * among copies the text cannot tell apart, the earliest mtime, then the most words, then
+ * the name; groups are ordered by their representatives' names; members by score, then
+ * name. */
 static void representatives_and_order_as_documented(void **state)
 {
     (void)state;
     rng_state = 12;
     set s = {0};
-    story x = new_story(6), y = new_story(5), z = new_story(5);
+    story x = new_story(6), y = new_story(5), z = new_story(5), w = new_story(5);
     add_art(&s, "z-other.txt", page("Home", &z, 5, -1, NULL, "Share"), 10);
     /* Group x: the original (newest) and a cut of it (oldest). */
     add_art(&s, "0-cut.txt", page("Home", &x, 3, -1, NULL, "Share"), 10);
@@ -334,12 +336,22 @@ static void representatives_and_order_as_documented(void **state)
     add_art(&s, "a-near.txt", page("Home", &y, 5, 1, NULL, "Share"), 200);
     add_art(&s, "k-three.txt", page("Home", &y, 5, -1, NULL, "Share"), 100);
     add_art(&s, "b-two.txt", page("Home", &y, 5, -1, NULL, "Share"), 100);
+    /* Group w: one mtime, the text cannot tell (one has a sentence more): the most words
+     * first, before the name. */
+    text more = {0};
+    put(&more, "");
+    sentence(&more);
+    add_art(&s, "w-short.txt", page("Home", &w, 5, -1, NULL, "Share"), 50);
+    add_art(&s, "w-zlong.txt", page("Home", &w, 5, -1, more.p, "Share"), 50);
+    free(more.p);
     ndupes_config cfg = config(1);
     ndupes_corpus *c = load_ok(&s, &cfg);
     char *d = describe(c);
     print_message("%s", d);
-    assert_int_equal(ndupes_corpus_ngroups(c), 2);
-    /* Ordered by representative: "b-two.txt" < "x-full.txt". */
+    assert_int_equal(ndupes_corpus_ngroups(c), 3);
+    assert_string_equal(ndupes_group_member(c, 1, 0, NULL), "w-zlong.txt");
+    assert_string_equal(ndupes_group_member(c, 1, 1, NULL), "w-short.txt");
+    /* Ordered by representative: "b-two.txt" < "w-zlong.txt" < "x-full.txt". */
     double sc[4];
     assert_int_equal(ndupes_group_size(c, 0), 4);
     assert_string_equal(ndupes_group_member(c, 0, 0, &sc[0]), "b-two.txt");
@@ -348,25 +360,26 @@ static void representatives_and_order_as_documented(void **state)
     assert_string_equal(ndupes_group_member(c, 0, 3, &sc[3]), "a-near.txt");
     assert_true(sc[0] == 1.0 && sc[1] == 1.0 && sc[2] == 1.0);
     assert_true(sc[3] < 1.0 && sc[3] >= cfg.threshold);
-    assert_int_equal(ndupes_group_size(c, 1), 2);
-    assert_string_equal(ndupes_group_member(c, 1, 0, NULL), "x-full.txt");
-    assert_string_equal(ndupes_group_member(c, 1, 1, &sc[1]), "0-cut.txt");
+    assert_int_equal(ndupes_group_size(c, 2), 2);
+    assert_string_equal(ndupes_group_member(c, 2, 0, NULL), "x-full.txt");
+    assert_string_equal(ndupes_group_member(c, 2, 1, &sc[1]), "0-cut.txt");
     assert_true(sc[1] == 1.0); /* wholly found in the original */
     assert_int_equal(ndupes_group_id(c, 0), 1);
-    assert_int_equal(ndupes_group_id(c, 1), 2);
+    assert_int_equal(ndupes_group_id(c, 2), 3);
     /* Identical texts compare as 1.0. */
     ndupes_score cmp;
     assert_int_equal(ndupes_corpus_compare(c, index_of(c, "m-one.txt"),
                                            index_of(c, "b-two.txt"), &cmp),
                      NDUPES_OK);
     assert_true(cmp.score == 1.0);
-    assert_int_equal(ndupes_corpus_group_of(c, index_of(c, "0-cut.txt")), 1);
+    assert_int_equal(ndupes_corpus_group_of(c, index_of(c, "0-cut.txt")), 2);
+    assert_int_equal(ndupes_corpus_group_of(c, index_of(c, "w-short.txt")), 1);
     assert_int_equal(ndupes_corpus_group_of(c, index_of(c, "a-near.txt")), 0);
     assert_int_equal(ndupes_corpus_group_of(c, index_of(c, "z-other.txt")), SIZE_MAX);
     free(d);
     ndupes_corpus_free(c);
     free_set(&s);
-    free_story(&x), free_story(&y), free_story(&z);
+    free_story(&x), free_story(&y), free_story(&z), free_story(&w);
 }
 
 /* ---- pages the reader empties ---- */
