@@ -590,6 +590,36 @@ static void forget_and_prune(void **state)
     assert_string_equal(r.groups, "1:d.txt,f.txt*|");
 }
 
+/* ndupes_corpus_forget_gone: the stored articles whose file is gone, under the roots. */
+static void forget_gone_follows_the_disk_under_the_roots(void **state)
+{
+    (void)state;
+    run(FIRST, 1000, 0, 1);
+    assert_int_equal(unlink(path_of("c.txt")), 0);
+    assert_int_equal(unlink(path_of("e.txt")), 0);
+    ndupes_corpus *c = open_corpus();
+    size_t removed = 99;
+    assert_int_equal(ndupes_corpus_open_db_existing(c, dbpath, 5.0, 2000), NDUPES_OK);
+    /* A root naming another file: nothing of it is gone. */
+    const char *roots[2] = {path_of("a.txt"), NULL};
+    assert_int_equal(ndupes_corpus_forget_gone(c, roots, 1, &removed), NDUPES_OK);
+    assert_int_equal(removed, 0);
+    /* A root naming the gone file itself. */
+    roots[0] = path_of("e.txt");
+    assert_int_equal(ndupes_corpus_forget_gone(c, roots, 1, &removed), NDUPES_OK);
+    assert_int_equal(removed, 1);
+    /* The folder (given twice: each article once). */
+    roots[0] = dir;
+    roots[1] = dir;
+    assert_int_equal(ndupes_corpus_forget_gone(c, roots, 2, &removed), NDUPES_OK);
+    assert_int_equal(removed, 1);
+    assert_int_equal(ndupes_corpus_commit(c), NDUPES_OK);
+    ndupes_corpus_free(c);
+    ndupes_db_counts k = counts();
+    assert_int_equal(k.articles, 2);
+    assert_int_equal(k.groups, 1);
+}
+
 static void uncommitted_run_leaves_the_index_as_it_was(void **state)
 {
     (void)state;
@@ -718,6 +748,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(touched_or_renamed_file_is_not_counted_again, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(forget_and_prune, setup, teardown),
+        cmocka_unit_test_setup_teardown(forget_gone_follows_the_disk_under_the_roots, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(uncommitted_run_leaves_the_index_as_it_was, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(index_of_other_fingerprints_is_rebuilt_by_a_run,
