@@ -678,6 +678,25 @@ static void index_of_other_fingerprints_is_rebuilt_by_a_run(void **state)
     assert_int_equal(r.unchanged, 4);
 }
 
+/* BUG (doubtful, reported): ndupes.h says groups are ordered by their representative's
+ * name; the stored groups that ndupes_corpus_report_all lists come in the order of their
+ * ids (nd_inc_all_groups installs them as nd_store_groups returns them), so the order of
+ * a run's groups and of --all differ. */
+static void all_groups_are_ordered_by_representative(void **state)
+{
+    (void)state;
+    skip(); /* BUG: report_all lists the stored groups by id, not by representative name */
+    write_page("y1.txt", "Home", &Y, -1, 900000);
+    write_page("y2.txt", "Home", &Y, 1, 900001);
+    static const char *const first[] = {"y1.txt", "y2.txt", NULL};
+    result r = run(first, 1000, 0, 1);
+    assert_string_equal(r.groups, "1:y1.txt*,y2.txt*|");
+    r = run(FIRST, 2000, 0, 1);
+    assert_string_equal(r.groups, "2:a.txt*,b.txt*|");
+    r = run(FIRST, 3000, 1, 1);
+    assert_string_equal(r.groups, "2:a.txt,b.txt|1:y1.txt,y2.txt|");
+}
+
 /* BUG (reported): with an index, ndupes_corpus_add_text takes a name that is stored
  * already (its file exists) or that was given in the same run (to add_files or add_text)
  * as a new article, and ndupes_corpus_group then fails with NDUPES_ERR_DB ("UNIQUE
@@ -754,6 +773,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(index_of_other_fingerprints_is_rebuilt_by_a_run,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(all_groups_are_ordered_by_representative, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(add_text_under_a_taken_name_is_no_database_error,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(add_text_with_an_empty_name_is_an_argument_error,
