@@ -486,6 +486,65 @@ static void identical_pages_left_without_text_are_grouped(void **state)
         free_story(&u[i]);
 }
 
+typedef struct errors {
+    unsigned n;
+    char last[512];
+} errors;
+
+static void on_log(void *ctx, ndupes_level level, const char *path, const char *msg)
+{
+    errors *e = ctx;
+    if (level == NDUPES_LOG_ERROR) {
+        e->n++;
+        snprintf(e->last, sizeof e->last, "%s: %s", path ? path : "(none)", msg);
+    }
+}
+
+/* A file given twice, or under a second name (a hard link), is one article; a file that
+ * cannot be read is reported through the log and counted, and the others are read. */
+static void add_files_reads_a_file_once_and_reports_the_unreadable(void **state)
+{
+    (void)state;
+    rng_state = 18;
+    story u = new_story(4);
+    char *article = page("Home", &u, 4, -1, NULL, "Share");
+    char a[512], link_name[512], missing[512];
+    snprintf(a, sizeof a, "%s/a.txt", tmpdir);
+    snprintf(link_name, sizeof link_name, "%s/hard.txt", tmpdir);
+    snprintf(missing, sizeof missing, "%s/missing.txt", tmpdir);
+    write_file(a, article);
+    assert_int_equal(link(a, link_name), 0);
+    const char *paths[4] = {a, missing, a, link_name};
+    ndupes_config cfg = config(2);
+    ndupes_corpus *c = ndupes_corpus_create(&cfg, NULL);
+    assert_non_null(c);
+    errors e = {0};
+    ndupes_corpus_set_log(c, on_log, &e);
+    assert_int_equal(ndupes_corpus_add_files(c, paths, 4), NDUPES_OK);
+    assert_int_equal(ndupes_corpus_size(c), 1);
+    assert_string_equal(ndupes_corpus_name(c, 0), a);
+    assert_int_equal(ndupes_corpus_failed(c), 1);
+    assert_int_equal(e.n, 1);
+    assert_non_null(strstr(e.last, "missing.txt: No such file or directory"));
+    assert_int_equal(ndupes_corpus_add_files(c, NULL, 1), NDUPES_ERR_ARG);
+    assert_int_equal(ndupes_corpus_add_files(c, NULL, 0), NDUPES_OK);
+    /* Added again later: still one. */
+    assert_int_equal(ndupes_corpus_add_files(c, paths, 1), NDUPES_OK);
+    assert_int_equal(ndupes_corpus_size(c), 1);
+    assert_int_equal(ndupes_corpus_group(c), NDUPES_OK);
+    assert_int_equal(ndupes_corpus_ngroups(c), 0);
+    ndupes_stats st;
+    ndupes_corpus_stats(c, &st);
+    assert_int_equal(st.failed, 1);
+    assert_int_equal(st.articles, 1);
+    assert_int_equal(st.bytes, strlen(article));
+    ndupes_corpus_free(c);
+    unlink(a);
+    unlink(link_name);
+    free(article);
+    free_story(&u);
+}
+
 /* BUG (doubtful, reported): ndupes_corpus_add_text counts no page fingerprinted whole in
  * stats.empty and no Windows-1252 page in stats.cp1252; ndupes_corpus_add_files does
  * (read.c's admit).  The same pages, the same stats, whichever way they came. */
@@ -809,6 +868,7 @@ int main(void)
         cmocka_unit_test(representatives_and_order_as_documented),
         cmocka_unit_test(identical_emptied_pages_are_grouped),
         cmocka_unit_test(identical_pages_left_without_text_are_grouped),
+        cmocka_unit_test(add_files_reads_a_file_once_and_reports_the_unreadable),
         cmocka_unit_test(add_text_counts_empty_and_cp1252_as_add_files_does),
         cmocka_unit_test(stats_count_paragraphs_and_kept),
         cmocka_unit_test(same_groups_whatever_the_jobs),
