@@ -26,6 +26,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
@@ -678,6 +679,163 @@ static void index_of_other_fingerprints_is_rebuilt_by_a_run(void **state)
     assert_int_equal(r.unchanged, 4);
 }
 
+/* ---- allocation failures in a run with an index ---- */
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+/* A second run (a new copy of X, a new story) on a fresh copy of the index, with the
+ * library's n-th allocation failing: every call returns NDUPES_OK or NDUPES_ERR_NOMEM
+ * (*failed names the first that did not), and a run that fails leaves the index as it
+ * was.  *out receives the groups of a run that succeeded. */
+static ndupes_status indexed_run(const char *db, char *out, size_t outlen, char *failed,
+                                 size_t flen)
+{
+    const char *paths[2] = {path_of("d.txt"), path_of("g.txt")};
+    ndupes_status st = NDUPES_OK;
+    ndupes_config cfg;
+    ndupes_config_init(&cfg);
+    cfg.jobs = 2;
+    ndupes_corpus *c = ndupes_corpus_create(&cfg, &st);
+    const char *step = "create";
+    if (c) {
+        step = "open_db";
+        st = ndupes_corpus_open_db(c, db, 5.0, 2000);
+    }
+    if (st == NDUPES_OK) {
+        step = "add_files";
+        st = ndupes_corpus_add_files(c, paths, 2);
+    }
+    if (st == NDUPES_OK) {
+        step = "group";
+        st = ndupes_corpus_group(c);
+    }
+    if (st == NDUPES_OK) {
+        step = "commit";
+        st = ndupes_corpus_commit(c);
+    }
+    if (st == NDUPES_OK) {
+        ndupes_test_fail_alloc(0, 0);
+        result r;
+        describe(c, &r);
+        snprintf(out, outlen, "%zu %s", ndupes_corpus_failed(c), r.groups);
+    } else {
+        snprintf(failed, flen, "%s: %s: %s", step, ndupes_strerror(st),
+                 c ? ndupes_corpus_errmsg(c) : "");
+    }
+    ndupes_corpus_free(c);
+    return st;
+}
+
+/* The articles stored in the index at path (its own read-only connection). */
+static int64_t articles_in(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM article", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/* Runs the second run with allocation n failing, for n = 1, 2, ... until a run with every
+ * allocation from n on failing succeeds.  With tolerate, a failure reported as a damaged
+ * index because a fingerprint could not be decoded (the bug below) is let pass, counted. */
+static void inject_indexed(bool tolerate)
+{
+    /* a.txt and b.txt end with a short paragraph (held for the template count: stored
+     * articles are loaded with paragraphs to finalise). */
+    rng_state = 43;
+    text tail = {0};
+    put(&tail, "\n\n");
+    sentence(&tail);
+    put(&tail, "\n");
+    for (int i = 0; i < 2; i++) {
+        char *p = page(i ? "Front page | Local" : "Home | News", &X, i ? 2 : -1);
+        text t = {0};
+        put(&t, p);
+        put(&t, tail.p);
+        write_file(i ? "b.txt" : "a.txt", t.p);
+        set_mtime(i ? "b.txt" : "a.txt", 1000000 + 'a' + i);
+        free(t.p);
+        free(p);
+    }
+    free(tail.p);
+    run(FIRST, 1000, 0, 1);
+    write_page("d.txt", "Top stories", &X, 4, 2000000);
+    write_page("g.txt", "Home", &Y, -1, 2000001);
+    char base[PATH_MAX + 64], db[PATH_MAX + 64];
+    snprintf(base, sizeof base, "%s/base.db", dir);
+    snprintf(db, sizeof db, "%s/try.db", dir);
+    copy_file(dbpath, base);
+    char ref[4096], got[4096], why[1024];
+    copy_file(base, db);
+    assert_int_equal(indexed_run(db, ref, sizeof ref, why, sizeof why), NDUPES_OK);
+    assert_string_equal(ref, "0 1:a.txt,b.txt,d.txt*|");
+    unsigned long n, tolerated = 0;
+    for (n = 1; n < 100000; n++) {
+        for (int sticky = 0; sticky < 2; sticky++) {
+            copy_file(base, db);
+            unlink(path_of("try.db-wal"));
+            unlink(path_of("try.db-shm"));
+            ndupes_test_fail_alloc(n, sticky);
+            ndupes_status st = indexed_run(db, got, sizeof got, why, sizeof why);
+            ndupes_test_fail_alloc(0, 0);
+            if (tolerate && st == NDUPES_ERR_DB_SCHEMA &&
+                strstr(why, "its fingerprint cannot be read")) {
+                tolerated++;
+                st = NDUPES_ERR_NOMEM;
+            }
+            if (st != NDUPES_OK && st != NDUPES_ERR_NOMEM)
+                fail_msg("allocation %lu%s failing: %s", n, sticky ? " and after" : "", why);
+            if (st == NDUPES_OK && strcmp(got, ref) != 0)
+                fail_msg("allocation %lu failing: OK but %s instead of %s", n, got, ref);
+            if (st != NDUPES_OK) /* rolled back: the index holds the first run only */
+                assert_int_equal(articles_in(db), 4);
+            if (sticky && st == NDUPES_OK)
+                goto done;
+        }
+    }
+done:
+    print_message("indexed run: %lu allocations, each failed once; %lu failures reported as "
+                  "a damaged index\n", n - 1, tolerated);
+    assert_true(n < 100000);
+}
+
+/* Every allocation failure but those of the bug below is reported as such, and rolled
+ * back. */
+static void every_allocation_failure_in_an_indexed_run(void **state)
+{
+    (void)state;
+    inject_indexed(true);
+}
+
+/* BUG (reported): an allocation that fails inside nd_fp_decode, while a stored article is
+ * loaded (nd_store_load), is reported as a damaged index: NDUPES_ERR_DB_SCHEMA, "the index
+ * is damaged (article N: its fingerprint cannot be read; 'ndupes db forget' removes it);
+ * rebuild it", and the store is marked damaged (no commit).  nd_fp_decode returns false
+ * for bad bytes and for memory alike.  It should be NDUPES_ERR_NOMEM. */
+static void allocation_failure_while_loading_is_not_a_damaged_index(void **state)
+{
+    (void)state;
+    skip(); /* BUG: OOM in nd_fp_decode during a load -> ERR_DB_SCHEMA "index is damaged" */
+    inject_indexed(false);
+}
+
 /* BUG (doubtful, reported): ndupes.h says groups are ordered by their representative's
  * name; the stored groups that ndupes_corpus_report_all lists come in the order of their
  * ids (nd_inc_all_groups installs them as nd_store_groups returns them), so the order of
@@ -772,6 +930,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(uncommitted_run_leaves_the_index_as_it_was, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(index_of_other_fingerprints_is_rebuilt_by_a_run,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(every_allocation_failure_in_an_indexed_run, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(allocation_failure_while_loading_is_not_a_damaged_index,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(all_groups_are_ordered_by_representative, setup,
                                         teardown),
