@@ -23,7 +23,7 @@
 
 #include "nd_internal.h"
 
-#define MAXN 200
+#define MAXN 420
 #define MAXK 8
 
 /* Articles with hand-set keys. */
@@ -256,6 +256,40 @@ static void large_buckets_still_connect_neighbours(void **state)
     nd_free(p);
 }
 
+/* DOUBTFUL (reported): in a bucket of more than 48 articles each is paired with its next 6
+ * only, and a pair from run keys needs ND_RUN_PAIR buckets that pair it.  Sixty articles
+ * that share two run keys are one component when both buckets hold the sixty alone (test
+ * above), but when one of the two keys is also held by other articles that sit between
+ * them, the windows of the two buckets no longer meet and the sixty are no candidates at
+ * all, though each pair of them shares two run keys (the LSH claims to connect a large
+ * group of true duplicates). */
+static void crowded_run_key_bucket_still_connects_the_articles_sharing_two(void **state)
+{
+    (void)state;
+    skip(); /* DOUBTFUL: run-key pairs are lost when one of the two buckets is crowded */
+    /* Article 7i (i < 60) has run keys K1 and K2; articles 7i + 1 .. 7i + 6 have K2. */
+    reset(60 * 7);
+    for (size_t i = 0; i < 60 * 7; i++) {
+        if (i % 7 == 0)
+            give(i, run(1));
+        give(i, run(2));
+    }
+    size_t np;
+    nd_pair *p = pairs(NULL, &np);
+    uint32_t par[60 * 7];
+    for (uint32_t i = 0; i < 60 * 7; i++)
+        par[i] = i;
+    for (size_t i = 0; i < np; i++)
+        par[find(par, p[i].a)] = find(par, p[i].b);
+    size_t apart = 0;
+    for (uint32_t i = 7; i < 60 * 7; i += 7)
+        apart += find(par, i) != find(par, 0);
+    print_message("%zu pairs; %zu of the 59 other articles sharing two run keys with "
+                  "article 0 are not connected to it\n", np, apart);
+    nd_free(p);
+    assert_int_equal(apart, 0);
+}
+
 static void skipped_articles_are_in_no_pair(void **state)
 {
     (void)state;
@@ -372,6 +406,7 @@ int main(void)
         cmocka_unit_test(one_shared_band_key_makes_a_pair),
         cmocka_unit_test(run_keys_count_per_pair),
         cmocka_unit_test(large_buckets_still_connect_neighbours),
+        cmocka_unit_test(crowded_run_key_bucket_still_connects_the_articles_sharing_two),
         cmocka_unit_test(skipped_articles_are_in_no_pair),
         cmocka_unit_test(no_keys_no_pairs),
         cmocka_unit_test(all_pairs_lists_every_pair_but_the_skipped),
