@@ -24,6 +24,7 @@
 #include <cmocka.h>
 
 #include <ctype.h>
+#include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -853,12 +854,23 @@ static int setup(void **state)
     return mkdtemp(tmpdir) ? 0 : -1;
 }
 
+/* Removes the folder, with what a failed test may have left in it. */
 static int teardown(void **state)
 {
     (void)state;
     ndupes_test_fail_alloc(0, 0);
-    rmdir(tmpdir);
-    return 0;
+    DIR *d = opendir(tmpdir);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    char path[768];
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+            snprintf(path, sizeof path, "%s/%s", tmpdir, e->d_name);
+            remove(path);
+        }
+    closedir(d);
+    return rmdir(tmpdir);
 }
 
 int main(void)

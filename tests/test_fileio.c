@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -31,7 +32,7 @@ static char dir[PATH_MAX];
 
 static const char *path_of(const char *name)
 {
-    static char p[4][PATH_MAX + 64];
+    static char p[4][PATH_MAX + 320];
     static int k;
     k = (k + 1) % 4;
     snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
@@ -159,7 +160,7 @@ static void missing_file_is_an_io_error_with_enoent(void **state)
     assert_null(doc);
     /* A path through a file: ENOTDIR. */
     write_bytes("plain.txt", "x", 1);
-    char through[PATH_MAX + 80];
+    char through[PATH_MAX + 400];
     snprintf(through, sizeof through, "%s/inside", path_of("plain.txt"));
     g = read_path(through, 1 << 20);
     assert_int_equal(g.st, NDUPES_ERR_IO);
@@ -327,9 +328,19 @@ static int setup(void **state)
     return mkdtemp(tmpl) && realpath(tmpl, dir) ? 0 : -1;
 }
 
+/* Removes the folder, with what a failed test may have left in it. */
 static int teardown(void **state)
 {
     (void)state;
+    alarm(0);
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            remove(path_of(e->d_name));
+    closedir(d);
     return rmdir(dir);
 }
 
