@@ -8,9 +8,9 @@
  * a database, so they are input: every truncation, a wrong version or flags byte, a count
  * past its limit, a sketch out of order and trailing bytes must be refused (and freed),
  * never read out of bounds.  Blobs with one bad value and a consistent length are written
- * here by a writer of the layout documented at the top of fpcodec.c, which is checked
- * byte for byte against nd_fp_encode first; each limit is tried at its value (accepted)
- * and one past it (refused).
+ * here by a writer of the layout documented at the top of fpcodec.c (checked against
+ * nd_fp_encode: the same length, the fixed part and the arrays byte for byte); each limit
+ * is tried at its value (accepted) and one past it (refused).
  */
 #include <setjmp.h>
 #include <stdarg.h>
