@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "ndupes.h"
+#include "nd_test.h" /* nd_test_fail_alloc */
 #include "store.h" /* ND_FP_FORMAT: the format a run writes */
 #include "testgen.h"
 
@@ -725,7 +726,7 @@ static ndupes_status indexed_run(const char *db, char *out, size_t outlen, char 
         st = ndupes_corpus_commit(c);
     }
     if (st == NDUPES_OK) {
-        ndupes_test_fail_alloc(0, 0);
+        nd_test_fail_alloc(0, 0);
         result r;
         describe(c, &r);
         snprintf(out, outlen, "%zu %s", ndupes_corpus_failed(c), r.groups);
@@ -792,9 +793,9 @@ static void inject_indexed(bool tolerate)
             copy_file(base, db);
             unlink(path_of("try.db-wal"));
             unlink(path_of("try.db-shm"));
-            ndupes_test_fail_alloc(n, sticky);
+            nd_test_fail_alloc(n, sticky);
             ndupes_status st = indexed_run(db, got, sizeof got, why, sizeof why);
-            ndupes_test_fail_alloc(0, 0);
+            nd_test_fail_alloc(0, 0);
             if (tolerate && st == NDUPES_ERR_DB_SCHEMA &&
                 strstr(why, "its fingerprint cannot be read")) {
                 tolerated++;
