@@ -281,8 +281,11 @@ NDUPES_API ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *c
  * the epoch; when the text cannot tell which member of a group is the original, the
  * oldest is the representative).  With an index attached, name is taken as the path of
  * the article's file and stored canonical and absolute; a later run that finds no such
- * file forgets the article.
- * @return NDUPES_OK, NDUPES_ERR_BINARY (not added), NDUPES_ERR_NOMEM, NDUPES_ERR_ARG.
+ * file forgets the article.  As for a file, a name stored with the same bytes is the
+ * stored article (nothing is added), a name stored with other bytes replaces it, and a
+ * name the run was given already (as a file or a text) is refused (NDUPES_ERR_ARG).
+ * @return NDUPES_OK, NDUPES_ERR_BINARY (not added), NDUPES_ERR_NOMEM, NDUPES_ERR_ARG (also
+ * for an empty name), NDUPES_ERR_DB.
  */
 NDUPES_API ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name,
                                                 const void *buf, size_t len, int64_t mtime);

@@ -313,9 +313,11 @@ ndupes_status nd_store_load(nd_store *s, int64_t id, nd_fp *fp, char **path, nd_
                                (long long)id);
         goto out;
     }
-    if (!nd_fp_decode(sqlite3_column_blob(st, 6), (size_t)sqlite3_column_bytes(st, 6), fp)) {
-        res = nd_store_damaged(s, "article %lld: its fingerprint cannot be read; 'ndupes db "
-                               "forget' removes it", (long long)id);
+    res = nd_fp_decode(sqlite3_column_blob(st, 6), (size_t)sqlite3_column_bytes(st, 6), fp);
+    if (res != NDUPES_OK) {
+        if (res != NDUPES_ERR_NOMEM)
+            res = nd_store_damaged(s, "article %lld: its fingerprint cannot be read; 'ndupes db "
+                                   "forget' removes it", (long long)id);
         goto out;
     }
     if (path && !(*path = dup_path(p, n))) {
@@ -332,17 +334,29 @@ ndupes_status nd_store_delete(nd_store *s, int64_t id)
     sqlite3_stmt *st = s->q[Q_FP];
     sqlite3_bind_int64(st, 1, id);
     nd_fp fp;
-    bool have = false;
     int64_t grp = 0;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        have = nd_fp_decode(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &fp);
+    ndupes_status dec = NDUPES_ERR_PARSE;
+    int rc = nd_store_note(s, sqlite3_step(st));
+    if (rc == SQLITE_ROW)
+        dec = nd_fp_decode(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &fp);
     sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return nd_store_status(rc);
+    if (dec == NDUPES_ERR_NOMEM)
+        return NDUPES_ERR_NOMEM;
+    bool have = dec == NDUPES_OK; /* else its rows are found by id */
     nd_srec r;
     sqlite3_stmt *q = s->q[Q_LOAD];
     sqlite3_bind_int64(q, 1, id);
-    if (sqlite3_step(q) == SQLITE_ROW && read_rec(q, 1, &r))
+    rc = nd_store_note(s, sqlite3_step(q));
+    if (rc == SQLITE_ROW && read_rec(q, 1, &r))
         grp = r.grp;
     sqlite3_reset(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        if (have)
+            nd_fp_free(&fp);
+        return nd_store_status(rc);
+    }
     ndupes_status res = NDUPES_OK;
     if (have) {
         res = nd_store_bands_del(s, &fp, id);

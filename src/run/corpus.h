@@ -67,6 +67,10 @@ void nd_corpus_clear_groups(ndupes_corpus *c);
  * the representative).  False when memory ran out. */
 bool nd_group_arrange(const ndupes_corpus *c, uint32_t *members, float *scores, size_t k);
 bool nd_corpus_is_template(void *ctx, uint64_t hash);
+/* group.c: orders the corpus's groups by their representative's name (their stored ids
+ * with them), as a run lays out its groups; false when memory ran out. */
+bool nd_corpus_order_groups(ndupes_corpus *c);
+
 /* incremental.c */
 /* Before reading, with an index: canonicalises paths[0..n) and records them (c->inputs);
  * same[i] = 1 when the file is stored with its current size and mtime (not read), 2 when
@@ -80,6 +84,11 @@ void nd_inc_free_names(char **names, size_t n);
  * article, -1 on a database error. */
 int nd_inc_known(ndupes_corpus *c, const char *path, uint64_t size, int64_t mtime,
                  uint64_t chash, uint64_t dev, uint64_t ino);
+/* An article from memory under the canonical name: NDUPES_ERR_ARG when the run was given
+ * the name already (a file or a text), else as nd_inc_known (*known = 1: stored already,
+ * not to be added; a stored article of other bytes under the name leaves the index). */
+ndupes_status nd_inc_text_name(ndupes_corpus *c, const char *name, uint64_t size,
+                               int64_t mtime, uint64_t chash, int *known);
 /* Adds the stored template counts of fp's pending paragraphs to c->tmap (once each). */
 bool nd_inc_template_counts(ndupes_corpus *c, const nd_fp *fp);
 /* Loads the stored articles that may match the new ones, with their groups. */

@@ -149,7 +149,7 @@ static bool exact_classes(ndupes_corpus *c, uint32_t *pre, uint8_t *skip)
 }
 
 typedef struct grec {
-    size_t off, len;
+    size_t off, len, g;
 } grec;
 
 static int cmp_grec(const void *x, const void *y, void *ctx)
@@ -159,8 +159,6 @@ static int cmp_grec(const void *x, const void *y, void *ctx)
     return strcmp(c->items[c->members[a->off]].name, c->items[c->members[b->off]].name);
 }
 
-/* Turns labels into the group arrays, choosing representatives and member scores
- * (groups.c). */
 /* The members of each label with two or more articles, one group after another in
  * c->members (group of label l from start[l], cnt[l] members); *ng groups, *tot members. */
 static bool collect_groups(ndupes_corpus *c, const uint32_t *label, uint32_t *cnt,
@@ -189,15 +187,19 @@ static bool collect_groups(ndupes_corpus *c, const uint32_t *label, uint32_t *cn
     return ok;
 }
 
-/* Lays the groups gr[0..ng) out in that order (tot members), and notes each article's. */
+/* Lays the groups gr[0..ng) out in that order (tot members), their stored ids too when
+ * there are (gr[i].g is the group's place before), and notes each article's group. */
 static bool lay_out(ndupes_corpus *c, const grec *gr, size_t ng, size_t tot)
 {
     uint32_t *nm = nd_malloc((tot ? tot : 1) * sizeof *nm);
     float *ns = nd_malloc((tot ? tot : 1) * sizeof *ns);
+    int64_t *ids = c->gids ? nd_malloc((ng ? ng : 1) * sizeof *ids) : NULL;
+    nd_free(c->group_of);
     c->group_of = nd_malloc((c->n ? c->n : 1) * sizeof *c->group_of);
-    if (!nm || !ns || !c->group_of) {
+    if (!nm || !ns || (c->gids && !ids) || !c->group_of) {
         nd_free(nm);
         nd_free(ns);
+        nd_free(ids);
         return false;
     }
     size_t o = 0;
@@ -205,7 +207,13 @@ static bool lay_out(ndupes_corpus *c, const grec *gr, size_t ng, size_t tot)
         c->goff[i] = o;
         memcpy(nm + o, c->members + gr[i].off, gr[i].len * sizeof *nm);
         memcpy(ns + o, c->scores + gr[i].off, gr[i].len * sizeof *ns);
+        if (ids)
+            ids[i] = c->gids[gr[i].g];
         o += gr[i].len;
+    }
+    if (ids) {
+        nd_free(c->gids);
+        c->gids = ids;
     }
     c->goff[ng] = o;
     for (size_t i = 0; i < c->n; i++)
@@ -236,11 +244,25 @@ static bool build_groups(ndupes_corpus *c, const uint32_t *label)
         if (cnt[l] < 2)
             continue;
         ok = nd_group_arrange(c, c->members + start[l], c->scores + start[l], cnt[l]);
-        gr[g++] = (grec){start[l], cnt[l]};
+        gr[g] = (grec){start[l], cnt[l], g};
+        g++;
     }
     ok = ok && nd_sort(gr, ng, sizeof *gr, cmp_grec, c) && lay_out(c, gr, ng, tot);
     nd_free(cnt);
     nd_free(start);
+    nd_free(gr);
+    return ok;
+}
+
+bool nd_corpus_order_groups(ndupes_corpus *c)
+{
+    size_t ng = c->ngroups;
+    grec *gr = nd_malloc((ng ? ng : 1) * sizeof *gr);
+    if (!gr)
+        return false;
+    for (size_t g = 0; g < ng; g++)
+        gr[g] = (grec){c->goff[g], c->goff[g + 1] - c->goff[g], g};
+    bool ok = nd_sort(gr, ng, sizeof *gr, cmp_grec, c) && lay_out(c, gr, ng, c->goff[ng]);
     nd_free(gr);
     return ok;
 }

@@ -178,6 +178,22 @@ int nd_inc_known(ndupes_corpus *c, const char *path, uint64_t size, int64_t mtim
     return 0;
 }
 
+ndupes_status nd_inc_text_name(ndupes_corpus *c, const char *name, uint64_t size,
+                               int64_t mtime, uint64_t chash, int *known)
+{
+    *known = 0;
+    uint64_t key = path_key(name);
+    if (nd_tmap_get(&c->inputs, key))
+        return NDUPES_ERR_ARG; /* one name, two articles: which would the index keep? */
+    if (!nd_tmap_add(&c->inputs, key, 1))
+        return NDUPES_ERR_NOMEM;
+    int k = nd_inc_known(c, name, size, mtime, chash, 0, 0);
+    if (k < 0)
+        return NDUPES_ERR_DB;
+    *known = k;
+    return NDUPES_OK;
+}
+
 bool nd_inc_template_counts(ndupes_corpus *c, const nd_fp *fp)
 {
     for (size_t p = 0; p < fp->npend; p++) {

@@ -178,7 +178,8 @@ static ndupes_status load_group(ndupes_corpus *c, nd_tmap *ids, int64_t gid, sto
     return st;
 }
 
-/* Arranges each stored group as a run arranges its groups and makes them the corpus's. */
+/* Arranges each stored group as a run arranges its groups and makes them the corpus's, in
+ * the order of a run's: by their representative's name. */
 static ndupes_status install_groups(ndupes_corpus *c, stored_groups *s)
 {
     s->goff[s->n] = s->total;
@@ -206,7 +207,7 @@ static ndupes_status install_groups(ndupes_corpus *c, stored_groups *s)
     c->group_of = group_of;
     c->ngroups = s->n;
     *s = (stored_groups){0};
-    return NDUPES_OK;
+    return nd_corpus_order_groups(c) ? NDUPES_OK : NDUPES_ERR_NOMEM;
 }
 
 /* Replaces the groups by every stored group of two or more members whose files exist,

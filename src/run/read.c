@@ -261,7 +261,7 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
 ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const void *buf,
                                      size_t len, int64_t mtime)
 {
-    if (!c || !name || (!buf && len))
+    if (!c || !name || !*name || (!buf && len))
         return NDUPES_ERR_ARG;
     if (!nd_corpus_reserve(c, 1))
         return NDUPES_ERR_NOMEM;
@@ -283,8 +283,19 @@ ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const v
         nd_fp_free(&fp);
         return NDUPES_ERR_NOMEM;
     }
+    uint64_t chash = XXH3_64bits(buf, len);
+    if (c->db) { /* the name given twice, or stored already: as add_files does */
+        int known;
+        st = nd_inc_text_name(c, nm, len, mtime, chash, &known);
+        if (st != NDUPES_OK || known) {
+            c->unchanged += known;
+            nd_free(nm);
+            nd_fp_free(&fp);
+            return st;
+        }
+    }
     c->items[c->n] = (item){.name = nm, .mtime = mtime, .first_seen = c->now, .size = len,
-                            .chash = XXH3_64bits(buf, len), .is_new = true};
+                            .chash = chash, .is_new = true};
     c->stats.empty += fp.whole;
     c->stats.cp1252 += (size_t)cp1252;
     c->stats.paragraphs += paras;

@@ -93,7 +93,8 @@ bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len)
 typedef struct rd {
     const uint8_t *p;
     size_t n, at;
-    bool bad;
+    bool bad;   /* the bytes are not a fingerprint */
+    bool nomem; /* an allocation failed: the bytes may well be one */
 } rd;
 
 static uint64_t get(rd *r, unsigned bytes)
@@ -115,8 +116,10 @@ static bool decode_pending(rd *r, nd_fp *fp, size_t npend)
     fp->pend = nd_calloc(npend, sizeof *fp->pend);
     fp->pend_sh = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_sh);
     fp->pend_q = nd_malloc(ND_PENDING_MAX * sizeof *fp->pend_q);
-    if (!fp->pend || !fp->pend_sh || !fp->pend_q)
+    if (!fp->pend || !fp->pend_sh || !fp->pend_q) {
+        r->nomem = true;
         return false;
+    }
     fp->npend = (uint16_t)npend;
     size_t sh = 0, q = 0;
     for (size_t i = 0; i < npend; i++) {
@@ -154,8 +157,10 @@ static bool decode_paras(rd *r, nd_fp *fp)
     if (!nph)
         return true;
     fp->ph = nd_malloc(nph * sizeof *fp->ph);
-    if (!fp->ph)
+    if (!fp->ph) {
+        r->nomem = true;
         return false;
+    }
     fp->nph = (uint16_t)nph;
     for (size_t i = 0; i < nph; i++) {
         fp->ph[i].hash = get(r, 8);
@@ -202,18 +207,19 @@ static bool decode_head(rd *r, nd_fp *fp, size_t *nkeys, size_t *npend)
            increasing(fp->anc, nanc);
 }
 
-bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
+ndupes_status nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
 {
     memset(fp, 0, sizeof *fp);
     if (!p || len < MIN_LEN || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION || p[3] > 3)
-        return false;
+        return NDUPES_ERR_PARSE;
     fp->voter = p[3] & 1;
     fp->whole = p[3] >> 1 & 1;
-    rd r = {p, len, 4, false};
+    rd r = {p, len, 4, false, false};
     size_t nkeys, npend;
     bool ok = decode_head(&r, fp, &nkeys, &npend);
     if (ok && nkeys) {
         ok = (fp->keys = nd_malloc(nkeys * sizeof *fp->keys)) != NULL;
+        r.nomem = !ok;
         for (size_t i = 0; ok && i < nkeys; i++)
             fp->keys[i] = (uint32_t)get(&r, 4);
         fp->nkeys = ok ? (uint16_t)nkeys : 0;
@@ -221,7 +227,7 @@ bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
     ok = ok && (!npend || decode_pending(&r, fp, npend)) && decode_paras(&r, fp);
     if (!ok || r.bad || r.at != len) {
         nd_fp_free(fp);
-        return false;
+        return r.nomem ? NDUPES_ERR_NOMEM : NDUPES_ERR_PARSE;
     }
-    return true;
+    return NDUPES_OK;
 }

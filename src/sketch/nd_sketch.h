@@ -99,8 +99,10 @@ size_t nd_bottomk_merge(const uint32_t *a, size_t na, const uint32_t *b, size_t 
                         size_t k);
 
 /* ---- fpcodec.c ---- */
-/* Fingerprint (de)serialisation, with validation of every length. */
+/* Fingerprint (de)serialisation, with validation of every length.  nd_fp_decode returns
+ * NDUPES_OK, NDUPES_ERR_PARSE for bytes that are not a fingerprint of this version, or
+ * NDUPES_ERR_NOMEM (the bytes may be fine: not a sign of a damaged index). */
 bool nd_fp_encode(const nd_fp *fp, uint8_t **out, size_t *len);
-bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp);
+ndupes_status nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp);
 
 #endif /* ND_SKETCH_H */

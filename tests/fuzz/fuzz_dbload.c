@@ -99,7 +99,7 @@ static void check_score(const nd_fp *a, const nd_fp *b)
 static void fuzz_blob(const uint8_t *data, size_t size)
 {
     nd_fp fp;
-    if (!nd_fp_decode(data, size, &fp))
+    if (nd_fp_decode(data, size, &fp) != NDUPES_OK)
         return;
     /* nkeys: ND_BANDS band keys a paragraph and up to ND_RUN_KEYS run keys (fingerprint.c) */
     CHECK(fp.nsk <= ND_SKETCH_K && fp.nqk <= ND_QUOTE_K && fp.nkeys <= ND_MAX_KEYS);
