@@ -17,7 +17,6 @@
 #include "nd_paths.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>

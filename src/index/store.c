@@ -26,7 +26,6 @@
  */
 #include "store_int.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -10,7 +10,6 @@
 #include "store_int.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 /* Removes one band row of article id from whichever table holds it. */
 static ndupes_status band_del(nd_store *s, uint32_t key, int64_t id)

@@ -5,7 +5,6 @@
  */
 #include "nd_match.h"
 
-#include <string.h>
 
 ndupes_status ndupes_doc_compare(const ndupes_doc *a, const ndupes_doc *b,
                                  const ndupes_config *cfg, ndupes_score *out)

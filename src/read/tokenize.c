@@ -15,7 +15,6 @@
  * close quotes.  Single quotes are not used: they double as apostrophes. */
 #include "nd_read.h"
 
-#include <string.h>
 #include <utf8proc.h>
 /* Inlined: a call per token into the shared library costs more than short-key XXH3. */
 #define XXH_INLINE_ALL

@@ -12,7 +12,6 @@
 #include "corpus.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 void nd_corpus_say(ndupes_corpus *c, ndupes_level lv, const char *path, const char *msg)
 {

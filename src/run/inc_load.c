@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #define BAND_MAX 64 /* stored articles read per band key */
 #define GONE UINT32_MAX /* in the map of loaded ids: the article's file is gone */

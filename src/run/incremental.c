@@ -21,12 +21,9 @@
 #define _GNU_SOURCE
 #include "corpus.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 /* Opens the index for c (mode, and shingle 0 to take the index's size). */
 static ndupes_status open_db(ndupes_corpus *c, const char *path, nd_open_mode mode,

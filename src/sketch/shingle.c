@@ -11,8 +11,6 @@
 #include "nd_sketch.h"
 
 #include <stdlib.h>
-#include <string.h>
-#include <xxhash.h>
 
 static inline uint64_t rotl64(uint64_t x, unsigned r)
 {
