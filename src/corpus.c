@@ -80,6 +80,7 @@ void ndupes_corpus_free(ndupes_corpus *c)
     nd_tmap_free(&c->files);
     nd_tmap_free(&c->dbseen);
     nd_tmap_free(&c->inputs);
+    nd_tmap_free(&c->names);
     clear_groups(c);
     nd_store_close(c->db);
     nd_free(c);
@@ -176,8 +177,7 @@ static void read_one(job *j, size_t k)
     if (s->st != NDUPES_OK)
         return;
     s->bytes = len;
-    if (j->c->db)
-        s->chash = XXH3_64bits(buf, len);
+    s->chash = XXH3_64bits(buf, len); /* the file's identity: in the index and in a sketch */
     ndupes_doc *doc = NULL;
     s->st = ndupes_doc_parse(buf, len, &j->c->cfg, &doc);
     nd_free(buf);
@@ -414,7 +414,6 @@ static void work_finalize(void *ctx, size_t i)
  * next to each page's own article, so its pages vote; copies of one story share all their
  * paragraphs, so they do not vote, and a short-paragraph story copied by many sites is
  * never mistaken for a template.  Exact copies count once. */
-#define MIN_OWN_WORDS 40
 
 typedef struct voter_job {
     ndupes_corpus *c;
@@ -888,4 +887,14 @@ int ndupes_group_member_is_new(const ndupes_corpus *c, size_t g, size_t i)
 int ndupes_corpus_has_db(const ndupes_corpus *c)
 {
     return c && c->db;
+}
+
+float nd_corpus_pair_score(void *ctx, uint32_t a, uint32_t b)
+{
+    return pair_score(ctx, a, b);
+}
+
+bool nd_corpus_build_groups(ndupes_corpus *c, const uint32_t *label)
+{
+    return build_groups(c, label);
 }

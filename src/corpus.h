@@ -9,6 +9,9 @@
 #include "template.h"
 
 #define LINK_FACTOR 0.6f /* chaining guard: groups merge at average score >= this x threshold */
+/* Template voters have at least this many words in paragraphs found in no other article
+ * (corpus.c, choose_voters; the distributed steps count the same way, dist_templates.c). */
+#define MIN_OWN_WORDS 40
 
 typedef struct item {
     char *name;
@@ -40,6 +43,7 @@ struct ndupes_corpus {
     nd_tmap files; /* (dev, ino) of the files added */
     nd_tmap dbseen; /* paragraph hashes whose stored template count was added to tmap */
     nd_tmap inputs; /* with an index: the canonical paths given (by hash), which exist */
+    nd_tmap names;  /* names read from sketches (by hash): the article's index + 1 */
     /* groups of the last ndupes_corpus_group: members[goff[g] .. goff[g+1]) */
     size_t ngroups;
     size_t *goff;
@@ -64,6 +68,11 @@ bool nd_corpus_reserve(ndupes_corpus *c, size_t extra);
  * the representative).  False when memory ran out. */
 bool nd_group_arrange(const ndupes_corpus *c, uint32_t *members, float *scores, size_t k);
 bool nd_corpus_is_template(void *ctx, uint64_t hash);
+/* The score of any two articles as the chaining guard sees it (an nd_score_fn; ctx is
+ * the corpus), and the groups from a label per article: for the clustering of given edges
+ * (dist_score.c). */
+float nd_corpus_pair_score(void *ctx, uint32_t a, uint32_t b);
+bool nd_corpus_build_groups(ndupes_corpus *c, const uint32_t *label);
 /* incremental.c */
 /* Before reading, with an index: canonicalises paths[0..n) and records them (c->inputs);
  * same[i] = 1 when the file is stored with its current size and mtime (not read), 2 when

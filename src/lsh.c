@@ -188,6 +188,22 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     nd_pair *out = nd_malloc((np ? np : 1) * sizeof *out);
     if (!out)
         goto out;
+    *pairs = out;
+    *npairs = nd_lsh_choose(sp, np, out);
+    ok = true;
+out:
+    if (j)
+        for (size_t k = 0; k < PARTS; k++)
+            nd_free(j->part[k].v);
+    nd_free(j);
+    nd_free(e);
+    nd_free(tmp);
+    nd_free(all);
+    return ok;
+}
+
+size_t nd_lsh_choose(const uint64_t *sp, size_t np, nd_pair *out)
+{
     /* One of each pair: those that share a band key, and those that share ND_RUN_PAIR run
      * keys (each bucket gave a pair at most once, so the count is of distinct keys). */
     size_t u = 0;
@@ -203,17 +219,16 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
         }
         i = end;
     }
-    *pairs = out;
-    *npairs = u;
-    ok = true;
-out:
-    if (j)
-        for (size_t k = 0; k < PARTS; k++)
-            nd_free(j->part[k].v);
-    nd_free(j);
-    nd_free(e);
-    nd_free(tmp);
-    nd_free(all);
+    return u;
+}
+
+bool nd_lsh_bucket(uint64_t *s, size_t n, uint64_t **pairs, size_t *npairs, size_t *cap)
+{
+    pairv p = {*pairs, *npairs, *cap};
+    bool ok = n == 0 || bucket_pairs(s, n, &p);
+    *pairs = p.v;
+    *npairs = p.n;
+    *cap = p.cap;
     return ok;
 }
 
