@@ -539,7 +539,7 @@ typedef enum ndupes_step {
      * PARAS      sketch[0] (as read), base -> parts: each distinct kept text's paragraph
      *            hashes (by paragraph) and short paragraphs (by content hash)
      * OWN        records by paragraph -> parts: the words of paragraphs found in one text
-     *            only, by content hash
+     *            only, by content hash (the short paragraphs pass through)
      * VOTES      records by content hash -> parts: the short paragraphs of each voter
      *            (a text with enough words of its own), by paragraph
      * TEMPLATES  records by paragraph -> out: the paragraphs with template_min_files votes
@@ -564,7 +564,8 @@ typedef enum ndupes_step {
      * NEED       records (pairs, edges, classes), bounds -> parts by shard: the articles
      *            they name
      * SELECT     sketch[0] (final), records (NEED parts for its shard) -> out: a final
-     *            sketch of those articles
+     *            sketch of those articles; or, with nparts, records[k] -> parts[k] (one
+     *            reading of the sketch for every part of the pairs)
      * SCORE      sketches (final, those holding every article named), records (pairs),
      *            threshold -> out: the pairs scoring at or above threshold, with scores
      * CLUSTER    sketches (final, those holding every article named), records (every

@@ -108,6 +108,8 @@ void cli_run_free(cli_run *r);
 /* With --db, commits; then prints the groups of c in r's format.  Returns the exit status:
  * 1 when ndupes_corpus_failed(c) or r->inputs.failed. */
 int cli_finish(cli_run *r, ndupes_corpus *c);
+/* Peak resident memory of this process so far, in MB. */
+double cli_peak_rss_mb(void);
 /* The -v line: articles, templates, pairs, the time of each stage, peak RSS. */
 void cli_say_stats(const ndupes_corpus *c);
 

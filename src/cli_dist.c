@@ -27,7 +27,7 @@
 static void dist_usage(FILE *f)
 {
     fputs("usage: ndupes dist list [-0] [PATH...]\n"
-          "       ndupes dist info SKETCH...\n"
+          "       ndupes dist info SKETCH...  ('-': stdin)\n"
           "       ndupes dist STEP [OPTIONS] [FILE...]\n"
           "\n"
           "The steps of a run over a cluster: an engine (contrib/dask/ndupes-dask) runs\n"
@@ -50,6 +50,8 @@ static void dist_usage(FILE *f)
           "  candidates   bucket pairs -> the candidate pairs\n"
           "  need         pairs, edges or classes, --bounds -> parts by shard: articles\n"
           "  select       final sketch, its shard's needs -> a sketch of those articles\n"
+          "               (with -p N: N needs -> N sketches, part k from the k-th FILE\n"
+          "               after the sketch)\n"
           "  score        candidate pairs, sketches of their articles -> edges\n"
           "  cluster      every edge and class, sketches of their articles -> the groups\n"
           "\n"
@@ -57,7 +59,7 @@ static void dist_usage(FILE *f)
           "  -o, --output PATH     a file ('-' or none: stdout), or the folder of the parts\n"
           "                        of a step that writes parts (made when absent)\n"
           "  -p, --parts N         parts to write, 1..1000 (paras own votes exact keys\n"
-          "                        buckets)\n"
+          "                        buckets; select: part k from record stream k)\n"
           "  -b, --bounds A,B,...  the run-wide index of each shard's first article, 0 first\n"
           "                        (classes, need: a part a shard)\n"
           "      --base N          the run-wide index of the sketch's first article (paras,\n"
@@ -124,7 +126,8 @@ static int dist_info(int argc, char **argv)
     if (argc < 2)
         return cli_usage_error("dist", "info: no sketch given");
     for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
+        bool in = strcmp(argv[i], "-") == 0;
+        FILE *f = in ? stdin : fopen(argv[i], "rb");
         if (!f) {
             cli_warn(argv[i], "%s", strerror(errno));
             return EXIT_USAGE;
@@ -133,7 +136,8 @@ static int dist_info(int argc, char **argv)
         char msg[300];
         errno = 0;
         ndupes_status st = ndupes_sketch_info_read(f, &info, msg, sizeof msg);
-        fclose(f);
+        if (!in)
+            fclose(f);
         if (st != NDUPES_OK) {
             cli_warn(argv[i], "%s", st == NDUPES_ERR_IO ? strerror(errno ? errno : EIO) : msg);
             return EXIT_USAGE;
@@ -146,7 +150,7 @@ static int dist_info(int argc, char **argv)
 
 /* ---- the steps ---- */
 
-enum { W_PARTS = 1, W_BOUNDS = 2, W_BASE = 4, W_CLUSTER = 8 };
+enum { W_PARTS = 1, W_BOUNDS = 2, W_BASE = 4, W_CLUSTER = 8, W_MAYPART = 16 };
 
 static unsigned step_writes(ndupes_step s)
 {
@@ -162,6 +166,8 @@ static unsigned step_writes(ndupes_step s)
         return W_PARTS | W_BOUNDS;
     case NDUPES_STEP_CLUSTER:
         return W_CLUSTER;
+    case NDUPES_STEP_SELECT:
+        return W_MAYPART;
     default:
         return 0;
     }
@@ -466,7 +472,7 @@ int cli_dist(int argc, char **argv)
                              nbounds);
     else if ((w & W_PARTS) && !(w & W_BOUNDS) && !parts)
         rc = cli_usage_error("dist", "%s needs --parts N", name);
-    else if (!(w & W_PARTS) && parts)
+    else if (!(w & (W_PARTS | W_MAYPART)) && parts)
         rc = cli_usage_error("dist", "%s writes no parts", name);
     else if (omit && r.format != NDUPES_FORMAT_TEXT)
         rc = cli_usage_error("dist", "--omit-first and --format cannot be combined");
@@ -478,6 +484,8 @@ int cli_dist(int argc, char **argv)
         r.format = NDUPES_FORMAT_OMIT_FIRST;
     if (w & W_BOUNDS)
         parts = nbounds;
+    if ((w & W_MAYPART) && parts)
+        w |= W_PARTS;
     inputs in;
     outputs o = {0};
     rc = inputs_open(&in, argv + optind, argc - optind);
@@ -514,6 +522,8 @@ int cli_dist(int argc, char **argv)
             if (cli_verbose > 0)
                 cli_say_stats(corpus);
             rc = cli_finish(&r, corpus);
+        } else if (cli_verbose > 0) {
+            cli_warn(NULL, "dist %s: peak RSS %.1f MB", name, cli_peak_rss_mb());
         }
     } else {
         outputs_close(&o, false);

@@ -301,9 +301,21 @@ static void on_progress(void *ctx, size_t done, size_t total)
     cli_progress_shown = 1;
 }
 
-/* Peak resident memory of this process so far, in MB (for -v and the benchmark). */
-static double peak_rss_mb(void)
+/* Peak resident memory of this process so far, in MB (for -v and the benchmark).  Linux's
+ * VmHWM first: getrusage's maximum also counts the parent's memory up to the exec (a step
+ * started by a 50 MB Python worker would say 50 MB at the least). */
+double cli_peak_rss_mb(void)
 {
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[128];
+    unsigned long kb = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %lu kB", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    if (kb)
+        return (double)kb / 1024.0;
     struct rusage ru;
     if (getrusage(RUSAGE_SELF, &ru) != 0)
         return 0;
@@ -389,7 +401,7 @@ void cli_say_stats(const ndupes_corpus *c)
              "peak RSS %.1f MB",
              s.articles, (double)s.bytes / 1e6, s.failed, s.empty, s.templates,
              s.candidates, s.edges, s.merges_refused, s.t_read, s.t_template, s.t_lsh,
-             s.t_score, s.t_cluster, peak_rss_mb());
+             s.t_score, s.t_cluster, cli_peak_rss_mb());
 }
 
 volatile sig_atomic_t cli_interrupted;

@@ -231,8 +231,8 @@ int cli_sketch(int argc, char **argv)
     if (!rc)
         rc = write_sketch(corpus, out, failed);
     if (!rc && cli_verbose > 0)
-        cli_warn(out, "%zu articles sketched, %llu inputs unreadable",
-                 ndupes_corpus_size(corpus), (unsigned long long)failed);
+        cli_warn(out, "%zu articles sketched, %llu inputs unreadable; peak RSS %.1f MB",
+                 ndupes_corpus_size(corpus), (unsigned long long)failed, cli_peak_rss_mb());
     if (!rc && failed)
         rc = EXIT_PARTIAL;
     ndupes_corpus_free(corpus);

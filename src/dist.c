@@ -32,9 +32,10 @@ const char *ndupes_step_name(ndupes_step step)
     return (unsigned)step < NDUPES_STEP_COUNT ? step_names[step] : NULL;
 }
 
-/* What each step takes: S one sketch, SS any number (one at least), R record streams
- * (none is allowed: an empty input), P parts, O the single output, B bounds, C a corpus. */
-enum { S = 1, SS = 2, P = 4, O = 8, B = 16, C = 32 };
+/* What each step takes: S one sketch, SS any number (one at least), P parts, O the
+ * single output, PO parts or the single output, B bounds, C a corpus.  Record streams may
+ * always be none (an empty input). */
+enum { S = 1, SS = 2, P = 4, O = 8, B = 16, C = 32, PO = 64 };
 static const unsigned char takes[NDUPES_STEP_COUNT] = {
     [NDUPES_STEP_PARAS] = S | P,      [NDUPES_STEP_OWN] = P,
     [NDUPES_STEP_VOTES] = P,          [NDUPES_STEP_TEMPLATES] = O,
@@ -42,7 +43,7 @@ static const unsigned char takes[NDUPES_STEP_COUNT] = {
     [NDUPES_STEP_EXACT_EDGES] = O,    [NDUPES_STEP_CLASSES] = P | B,
     [NDUPES_STEP_KEYS] = S | P,       [NDUPES_STEP_BUCKETS] = P,
     [NDUPES_STEP_CANDIDATES] = O,     [NDUPES_STEP_NEED] = P | B,
-    [NDUPES_STEP_SELECT] = S | O,     [NDUPES_STEP_SCORE] = SS | O,
+    [NDUPES_STEP_SELECT] = S | PO,    [NDUPES_STEP_SCORE] = SS | O,
     [NDUPES_STEP_CLUSTER] = SS | C,
 };
 
@@ -70,6 +71,10 @@ ndupes_status ndupes_step_run(ndupes_step step, const ndupes_step_io *io, char *
     for (size_t k = 0; k < io->nrecords; k++)
         if (!io->records[k])
             return nd_step_fail(&x, NDUPES_ERR_ARG, "%s: a record stream is missing", name);
+    if ((t & PO) && io->nparts)
+        t |= P;
+    else if (t & PO)
+        t |= O;
     if ((t & P) && (io->nparts == 0 || !io->parts))
         return nd_step_fail(&x, NDUPES_ERR_ARG, "%s writes parts: none given", name);
     for (size_t k = 0; (t & P) && k < io->nparts; k++)

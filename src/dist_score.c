@@ -69,57 +69,75 @@ static ndupes_status need(nd_step_ctx *x)
     return st;
 }
 
-static ndupes_status select_step(nd_step_ctx *x)
+/* Writes the articles of s whose indices are v[0..n) (sorted, distinct) to out. */
+static ndupes_status select_into(nd_step_ctx *x, const nd_sketch *s, const uint32_t *v,
+                                 size_t n, FILE *out)
 {
-    nd_recv in[ND_REC_TYPES];
-    nd_sketch s = {0};
-    uint32_t *v = NULL;
-    ndupes_status st = nd_step_records(x, 1u << ND_REC_NEED, in);
-    if (st == NDUPES_OK)
-        st = nd_step_sketch(x, 0, true, &s);
-    nd_recv *nv = &in[ND_REC_NEED];
-    if (st == NDUPES_OK && !(v = nd_malloc((nv->n + 1) * sizeof *v)))
-        st = NDUPES_ERR_NOMEM;
-    if (st != NDUPES_OK)
-        goto out;
-    size_t m = 0;
-    for (size_t i = 0; i < nv->n; i++)
-        v[m++] = nv->v[i].c;
-    qsort(v, m, sizeof *v, cmp_u32);
-    size_t u = 0;
-    for (size_t i = 0; i < m; i++)
-        if (u == 0 || v[i] != v[u - 1])
-            v[u++] = v[i];
     /* Both lists ascend: one pass finds every article wanted, or the first missing. */
-    for (size_t i = 0, k = 0; i < u; i++, k++) {
-        while (k < s.n && s.a[k].index < v[i])
+    for (size_t i = 0, k = 0; i < n; i++, k++) {
+        while (k < s->n && s->a[k].index < v[i])
             k++;
-        if (k == s.n || s.a[k].index != v[i]) {
-            st = nd_step_fail(x, NDUPES_ERR_ARG, "%s: holds no article %u (asked for by the "
-                              "records)", x->io->sketch_names ? x->io->sketch_names[0]
-                                                              : "the sketch", v[i]);
-            goto out;
-        }
+        if (k == s->n || s->a[k].index != v[i])
+            return nd_step_fail(x, NDUPES_ERR_ARG, "%s: holds no article %u (asked for by the "
+                                "records)", x->io->sketch_names ? x->io->sketch_names[0]
+                                                                : "the sketch", v[i]);
     }
     nd_sketch_writer w;
-    if (!nd_sketch_begin(&w, x->io->out, s.info.shingle, ND_SKETCH_FINAL, u, 0)) {
-        st = w.xs ? NDUPES_ERR_IO : NDUPES_ERR_NOMEM;
+    if (!nd_sketch_begin(&w, out, s->info.shingle, ND_SKETCH_FINAL, n, 0)) {
+        ndupes_status st = w.xs ? NDUPES_ERR_IO : NDUPES_ERR_NOMEM;
         nd_sketch_end(&w);
-        goto out;
+        return st;
     }
-    for (size_t i = 0, k = 0; i < u; i++, k++) {
-        while (s.a[k].index < v[i])
+    for (size_t i = 0, k = 0; i < n; i++, k++) {
+        while (s->a[k].index < v[i])
             k++;
-        const nd_sk_article *a = &s.a[k];
+        const nd_sk_article *a = &s->a[k];
         if (!nd_sketch_put(&w, a->name, a->index, a->size, a->mtime, a->chash, &a->fp))
             break;
     }
-    if (!nd_sketch_end(&w))
-        st = NDUPES_ERR_IO;
-out:
-    nd_free(v);
+    return nd_sketch_end(&w) ? NDUPES_OK : NDUPES_ERR_IO;
+}
+
+/* With parts, record stream k names the articles of part k (one decoding of the sketch
+ * serves every part of the pairs); without, every stream names those of the output. */
+static ndupes_status select_step(nd_step_ctx *x)
+{
+    const ndupes_step_io *io = x->io;
+    size_t nout = io->nparts ? io->nparts : 1;
+    if (io->nparts && io->nrecords != io->nparts)
+        return nd_step_fail(x, NDUPES_ERR_ARG, "select into %zu parts takes a record stream a "
+                            "part (%zu given)", io->nparts, io->nrecords);
+    nd_sketch s = {0};
+    ndupes_status st = nd_step_sketch(x, 0, true, &s);
+    for (size_t o = 0; o < nout && st == NDUPES_OK; o++) {
+        nd_recv in[ND_REC_TYPES];
+        ndupes_step_io one = *io;
+        nd_step_ctx y = *x;
+        if (io->nparts) {
+            one.records = io->records + o;
+            one.record_names = io->record_names ? io->record_names + o : NULL;
+            one.nrecords = 1;
+            y.io = &one;
+        }
+        st = nd_step_records(&y, 1u << ND_REC_NEED, in);
+        nd_recv *nv = &in[ND_REC_NEED];
+        uint32_t *v = st == NDUPES_OK ? nd_malloc((nv->n + 1) * sizeof *v) : NULL;
+        if (st == NDUPES_OK && !v)
+            st = NDUPES_ERR_NOMEM;
+        if (st == NDUPES_OK) {
+            for (size_t i = 0; i < nv->n; i++)
+                v[i] = nv->v[i].c;
+            qsort(v, nv->n, sizeof *v, cmp_u32);
+            size_t u = 0;
+            for (size_t i = 0; i < nv->n; i++)
+                if (u == 0 || v[i] != v[u - 1])
+                    v[u++] = v[i];
+            st = select_into(x, &s, v, u, io->nparts ? io->parts[o] : io->out);
+        }
+        nd_free(v);
+        free_in(in);
+    }
     nd_sketch_free(&s);
-    free_in(in);
     return st;
 }
 

@@ -12,7 +12,8 @@
  *              PARA (paragraph, content hash, words, times) by paragraph, and PEND
  *              (content hash, short paragraph, article) by content hash
  *   own        by paragraph: the count is the sum over distinct content hashes; a paragraph
- *              counted once gives OWN (content hash, words) by content hash
+ *              counted once gives OWN (content hash, words) by content hash (the PEND
+ *              records pass through, to the part of their content hash)
  *   votes      by content hash: the first article's short paragraphs (the smallest index,
  *              as the run's first) give VOTE (short paragraph), by paragraph, when the
  *              content hash has MIN_OWN_WORDS words of its own
@@ -105,16 +106,19 @@ static ndupes_status paras(nd_step_ctx *x)
 static ndupes_status own(nd_step_ctx *x)
 {
     nd_recv in[ND_REC_TYPES];
-    ndupes_status st = nd_step_records(x, 1u << ND_REC_PARA, in);
+    ndupes_status st = nd_step_records(x, 1u << ND_REC_PARA | 1u << ND_REC_PEND, in);
     if (st != NDUPES_OK)
         goto out;
-    nd_recv *v = &in[ND_REC_PARA];
+    nd_recv *v = &in[ND_REC_PARA], *pe = &in[ND_REC_PEND];
     qsort(v->v, v->n, sizeof *v->v, cmp_ab);
     nd_rec_writer w;
     if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts)) {
         st = NDUPES_ERR_NOMEM;
         goto out;
     }
+    /* The short paragraphs go on to votes, by content hash as they came. */
+    for (size_t i = 0; i < pe->n; i++)
+        nd_rec_put(&w, nd_rec_part(pe->v[i].a, x->io->nparts), ND_REC_PEND, &pe->v[i]);
     for (size_t i = 0; i < v->n;) {
         size_t e = i + 1;
         uint64_t count = v->v[i].d;
