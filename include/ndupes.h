@@ -595,6 +595,9 @@ typedef struct ndupes_step_io {
     ndupes_corpus *corpus;           /* CLUSTER: an empty corpus that receives the articles
                                         named and the groups (created with the run's
                                         threshold); write them with ndupes_write_groups */
+    uint64_t *counts;                /* if not NULL, receives counts[0], the records and
+                                        articles read, and counts[1], those written (the
+                                        edges given to the clustering, for CLUSTER) */
 } ndupes_step_io;
 
 /**

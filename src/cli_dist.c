@@ -505,6 +505,8 @@ int cli_dist(int argc, char **argv)
             .nbounds = nbounds, .base = base, .threshold = r.cfg.threshold, .corpus = corpus,
         };
         char msg[512] = "";
+        uint64_t counts[2] = {0, 0};
+        io.counts = counts;
         errno = 0;
         st = ndupes_step_run(step, &io, msg, sizeof msg);
         int e = errno ? errno : EIO;
@@ -519,12 +521,12 @@ int cli_dist(int argc, char **argv)
                 cli_warn(NULL, "dist %s: %s", name, *msg ? msg : ndupes_strerror(st));
             rc = EXIT_USAGE;
         } else if (corpus) {
-            if (cli_verbose > 0)
-                cli_say_stats(corpus);
             rc = cli_finish(&r, corpus);
-        } else if (cli_verbose > 0) {
-            cli_warn(NULL, "dist %s: peak RSS %.1f MB", name, cli_peak_rss_mb());
         }
+        if (st == NDUPES_OK && cli_verbose > 0)
+            cli_warn(NULL, "dist %s: %llu read, %llu written; peak RSS %.1f MB", name,
+                     (unsigned long long)counts[0], (unsigned long long)counts[1],
+                     cli_peak_rss_mb());
     } else {
         outputs_close(&o, false);
     }

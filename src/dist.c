@@ -10,7 +10,7 @@
  * step reuses the code of the run (nd_fp_finalize, nd_lsh_bucket, nd_lsh_choose, nd_score,
  * nd_cluster, the groups of corpus.c), so that the groups are those of one run.
  */
-#include "sketch.h"
+#include "nd_dist.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -93,11 +93,14 @@ ndupes_status ndupes_step_run(ndupes_step step, const ndupes_step_io *io, char *
         return nd_step_fail(&x, NDUPES_ERR_ARG, "%s needs an empty corpus", name);
     if (io->base > (uint64_t)INT32_MAX)
         return nd_step_fail(&x, NDUPES_ERR_ARG, "%s: base past 2^31 articles", name);
-    if (step <= NDUPES_STEP_FINALIZE)
-        return nd_step_templates(step, &x);
-    if (step <= NDUPES_STEP_CANDIDATES)
-        return nd_step_index(step, &x);
-    return nd_step_score(step, &x);
+    ndupes_status st = step <= NDUPES_STEP_FINALIZE    ? nd_step_templates(step, &x)
+                       : step <= NDUPES_STEP_CANDIDATES ? nd_step_index(step, &x)
+                                                        : nd_step_score(step, &x);
+    if (io->counts) {
+        io->counts[0] = x.read;
+        io->counts[1] = x.written;
+    }
+    return st;
 }
 
 /* ---- what every step does with its inputs ---- */
@@ -127,9 +130,11 @@ ndupes_status nd_step_records(nd_step_ctx *x, unsigned want, nd_recv *out)
         if (st != NDUPES_OK)
             return nd_step_fail(x, st, "%s: %s", name, *msg ? msg : ndupes_strerror(st));
     }
-    for (unsigned t = 1; t < ND_REC_TYPES; t++)
+    for (unsigned t = 1; t < ND_REC_TYPES; t++) {
         if (out[t].cap == SIZE_MAX)
             out[t].cap = 0;
+        x->read += out[t].n;
+    }
     return NDUPES_OK;
 }
 
@@ -161,5 +166,6 @@ ndupes_status nd_step_sketch(nd_step_ctx *x, size_t k, bool final, nd_sketch *ou
     }
     if (k == 0)
         snprintf(x->settings, sizeof x->settings, "%s", out->info.settings);
+    x->read += out->n;
     return NDUPES_OK;
 }

@@ -19,7 +19,7 @@
  *                pair
  *   candidates   by pair: nd_lsh_choose
  */
-#include "sketch.h"
+#include "nd_dist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +45,7 @@ static ndupes_status exact(nd_step_ctx *x)
     if (st != NDUPES_OK)
         return st;
     nd_rec_writer w;
-    if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts)) {
+    if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written)) {
         nd_sketch_free(&s);
         return NDUPES_ERR_NOMEM;
     }
@@ -85,7 +85,7 @@ static ndupes_status exact_edges(nd_step_ctx *x)
     nd_recv in[ND_REC_TYPES];
     ndupes_status st = nd_step_records(x, 1u << ND_REC_EXACT, in);
     nd_rec_writer w;
-    if (st == NDUPES_OK && !nd_rec_writer_init(&w, &x->io->out, 1))
+    if (st == NDUPES_OK && !nd_rec_writer_init(&w, &x->io->out, 1, &x->written))
         st = NDUPES_ERR_NOMEM;
     if (st != NDUPES_OK) {
         free_in(in);
@@ -147,7 +147,7 @@ static ndupes_status classes(nd_step_ctx *x)
     uint32_t *node = nd_malloc((2 * v->n + 1) * sizeof *node);
     uint32_t *up = nd_malloc((2 * v->n + 1) * sizeof *up);
     nd_rec_writer w;
-    if (!node || !up || !nd_rec_writer_init(&w, x->io->parts, x->io->nparts)) {
+    if (!node || !up || !nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written)) {
         nd_free(node);
         nd_free(up);
         free_in(in);
@@ -198,7 +198,7 @@ static ndupes_status keys(nd_step_ctx *x)
     if (st == NDUPES_OK && !(skip = nd_malloc((pre->n + 1) * sizeof *skip)))
         st = NDUPES_ERR_NOMEM;
     nd_rec_writer w;
-    if (st == NDUPES_OK && !nd_rec_writer_init(&w, x->io->parts, x->io->nparts))
+    if (st == NDUPES_OK && !nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written))
         st = NDUPES_ERR_NOMEM;
     if (st != NDUPES_OK) {
         nd_free(skip);
@@ -248,7 +248,7 @@ static ndupes_status buckets(nd_step_ctx *x)
     nd_rec_writer w;
     if (st == NDUPES_OK && !(s = nd_malloc((v->n + 1) * sizeof *s)))
         st = NDUPES_ERR_NOMEM;
-    if (st == NDUPES_OK && !nd_rec_writer_init(&w, x->io->parts, x->io->nparts))
+    if (st == NDUPES_OK && !nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written))
         st = NDUPES_ERR_NOMEM;
     if (st != NDUPES_OK) {
         nd_free(s);
@@ -298,7 +298,7 @@ static ndupes_status candidates(nd_step_ctx *x)
     if (st == NDUPES_OK && (!(e = nd_malloc((v->n + 1) * sizeof *e)) ||
                             !(out = nd_malloc((v->n + 1) * sizeof *out))))
         st = NDUPES_ERR_NOMEM;
-    if (st == NDUPES_OK && !nd_rec_writer_init(&w, &x->io->out, 1))
+    if (st == NDUPES_OK && !nd_rec_writer_init(&w, &x->io->out, 1, &x->written))
         st = NDUPES_ERR_NOMEM;
     if (st != NDUPES_OK) {
         nd_free(e);

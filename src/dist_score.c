@@ -12,7 +12,7 @@
  * to positions that ascend with them, so every tie nd_cluster and the groups break by
  * index is broken as in one run.
  */
-#include "sketch.h"
+#include "nd_dist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +41,7 @@ static ndupes_status need(nd_step_ctx *x)
     nd_rec_writer w;
     if (st == NDUPES_OK && !(v = nd_malloc((n + 1) * sizeof *v)))
         st = NDUPES_ERR_NOMEM;
-    if (st == NDUPES_OK && !nd_rec_writer_init(&w, x->io->parts, x->io->nparts))
+    if (st == NDUPES_OK && !nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written))
         st = NDUPES_ERR_NOMEM;
     if (st != NDUPES_OK) {
         nd_free(v);
@@ -82,8 +82,8 @@ static ndupes_status select_into(nd_step_ctx *x, const nd_sketch *s, const uint3
                                 "records)", x->io->sketch_names ? x->io->sketch_names[0]
                                                                 : "the sketch", v[i]);
     }
-    nd_sketch_writer w;
-    if (!nd_sketch_begin(&w, out, s->info.shingle, ND_SKETCH_FINAL, n, 0)) {
+    nd_sketch_writer w = {0};
+    if (!nd_sketch_begin(&w, out, s->info.shingle, ND_SKETCH_FINAL, n, 0, &x->written)) {
         ndupes_status st = w.xs ? NDUPES_ERR_IO : NDUPES_ERR_NOMEM;
         nd_sketch_end(&w);
         return st;
@@ -227,7 +227,7 @@ static ndupes_status score(nd_step_ctx *x)
     if (st == NDUPES_OK)
         st = pool_load(x, &p);
     nd_rec_writer w;
-    if (st == NDUPES_OK && !nd_rec_writer_init(&w, &x->io->out, 1))
+    if (st == NDUPES_OK && !nd_rec_writer_init(&w, &x->io->out, 1, &x->written))
         st = NDUPES_ERR_NOMEM;
     if (st != NDUPES_OK) {
         pool_free(&p);
@@ -340,6 +340,7 @@ static ndupes_status cluster(nd_step_ctx *x)
         goto out;
     double t = nd_now();
     c->stats.edges = ne;
+    x->written = ne;
     if (!nd_cluster(n, edges, ne, pre, true, LINK_FACTOR * thr, nd_corpus_pair_score, c, label,
                     &c->stats.merges_refused) ||
         !nd_corpus_build_groups(c, label))

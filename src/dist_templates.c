@@ -20,7 +20,7 @@
  *   templates  by paragraph: the paragraphs with template_min_files votes
  *   finalize   each sketch, with every template: nd_fp_finalize, as the run does
  */
-#include "sketch.h"
+#include "nd_dist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +62,7 @@ static ndupes_status paras(nd_step_ctx *x)
     nd_tmap seen = {0};
     nd_parahash *ph = nd_malloc(4 * ND_MAX_PARAS * sizeof *ph);
     nd_rec_writer w;
-    bool ok = ph && nd_tmap_reserve(&seen, s.n) && nd_rec_writer_init(&w, io->parts, io->nparts);
+    bool ok = ph && nd_tmap_reserve(&seen, s.n) && nd_rec_writer_init(&w, io->parts, io->nparts, &x->written);
     if (!ok) {
         nd_free(ph);
         nd_tmap_free(&seen);
@@ -112,7 +112,7 @@ static ndupes_status own(nd_step_ctx *x)
     nd_recv *v = &in[ND_REC_PARA], *pe = &in[ND_REC_PEND];
     qsort(v->v, v->n, sizeof *v->v, cmp_ab);
     nd_rec_writer w;
-    if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts)) {
+    if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written)) {
         st = NDUPES_ERR_NOMEM;
         goto out;
     }
@@ -150,7 +150,7 @@ static ndupes_status votes(nd_step_ctx *x)
     qsort(ow->v, ow->n, sizeof *ow->v, cmp_ab);
     qsort(pe->v, pe->n, sizeof *pe->v, cmp_acb);
     nd_rec_writer w;
-    if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts)) {
+    if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written)) {
         st = NDUPES_ERR_NOMEM;
         goto out;
     }
@@ -193,7 +193,7 @@ static ndupes_status templates(nd_step_ctx *x)
     nd_recv *v = &in[ND_REC_VOTE];
     qsort(v->v, v->n, sizeof *v->v, cmp_ab);
     nd_rec_writer w;
-    if (!nd_rec_writer_init(&w, &x->io->out, 1)) {
+    if (!nd_rec_writer_init(&w, &x->io->out, 1, &x->written)) {
         st = NDUPES_ERR_NOMEM;
         goto out;
     }
@@ -252,8 +252,8 @@ static ndupes_status finalize(nd_step_ctx *x)
     nd_recv *v = &in[ND_REC_TPL];
     qsort(v->v, v->n, sizeof *v->v, cmp_ab);
     tplset t = {v->v, v->n};
-    nd_sketch_writer w;
-    if (!nd_sketch_begin(&w, x->io->out, s.info.shingle, ND_SKETCH_FINAL, s.n, s.info.failed)) {
+    nd_sketch_writer w = {0};
+    if (!nd_sketch_begin(&w, x->io->out, s.info.shingle, ND_SKETCH_FINAL, s.n, s.info.failed, &x->written)) {
         st = w.xs ? NDUPES_ERR_IO : NDUPES_ERR_NOMEM;
         nd_sketch_end(&w);
         goto out;

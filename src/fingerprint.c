@@ -145,6 +145,8 @@ static size_t run_keys(const uint64_t *sh, size_t n, unsigned k, uint32_t *out, 
 
 static bool push_n(nd_fp *fp, const uint32_t *keys, size_t n, size_t *cap)
 {
+    if (n == 0)
+        return true; /* (fp->keys may still be NULL: no memcpy to it, even of nothing) */
     if ((size_t)fp->nkeys + n > *cap) {
         size_t nc = *cap ? *cap : ND_BANDS * 16;
         while (nc < (size_t)fp->nkeys + n)

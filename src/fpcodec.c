@@ -111,7 +111,7 @@ static uint64_t get(rd *r, unsigned bytes)
 bool nd_fp_decode(const uint8_t *p, size_t len, nd_fp *fp)
 {
     memset(fp, 0, sizeof *fp);
-    if (!p || len < 46 || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION)
+    if (!p || len < 44 || p[0] != 'N' || p[1] != 'F' || p[2] != FP_VERSION) /* 44: empty */
         return false;
     if (p[3] > 3)
         return false;

@@ -14,7 +14,7 @@
  * Writers buffer each part's records and write a block when BLOCK records are waiting, so
  * a step that partitions its output into many parts holds a bounded amount of memory.
  */
-#include "sketch.h"
+#include "nd_dist.h"
 
 #include <string.h>
 #include <xxhash.h>
@@ -223,9 +223,9 @@ ndupes_status nd_rec_read(FILE *in, nd_recv *out, char *err, size_t errlen)
     }
 }
 
-bool nd_rec_writer_init(nd_rec_writer *w, FILE *const *parts, size_t nparts)
+bool nd_rec_writer_init(nd_rec_writer *w, FILE *const *parts, size_t nparts, uint64_t *tally)
 {
-    *w = (nd_rec_writer){.parts = parts, .nparts = nparts};
+    *w = (nd_rec_writer){.parts = parts, .nparts = nparts, .tally = tally};
     w->buf = nd_calloc(nparts ? nparts : 1, sizeof *w->buf);
     w->type = nd_calloc(nparts ? nparts : 1, sizeof *w->type);
     if (!w->buf || !w->type) {
@@ -257,6 +257,8 @@ bool nd_rec_put(nd_rec_writer *w, size_t part, nd_rec_type t, const nd_rec *r)
         w->bad = w->nomem = true;
         return false;
     }
+    if (w->tally)
+        (*w->tally)++;
     return true;
 }
 

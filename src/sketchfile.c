@@ -17,7 +17,7 @@
  * The bytes depend only on the files read and the settings: no time of sketching, the
  * paths as given, the articles in input order.
  */
-#include "sketch.h"
+#include "nd_dist.h"
 
 #include <errno.h>
 #include <string.h>
@@ -58,9 +58,9 @@ static bool emit(nd_sketch_writer *w, const void *p, size_t n)
 }
 
 bool nd_sketch_begin(nd_sketch_writer *w, FILE *out, unsigned shingle, unsigned flags,
-                     uint64_t articles, uint64_t failed)
+                     uint64_t articles, uint64_t failed, uint64_t *tally)
 {
-    *w = (nd_sketch_writer){.out = out, .articles = articles};
+    *w = (nd_sketch_writer){.out = out, .articles = articles, .tally = tally};
     w->xs = XXH3_createState();
     if (!w->xs) {
         w->bad = true;
@@ -116,6 +116,8 @@ bool nd_sketch_put(nd_sketch_writer *w, const char *name, uint64_t index, uint64
     nd_free(r);
     nd_free(blob);
     w->count++;
+    if (w->tally)
+        (*w->tally)++;
     return ok;
 }
 
@@ -140,7 +142,7 @@ ndupes_status ndupes_corpus_write_sketch(const ndupes_corpus *c, FILE *out, uint
     if (!c || !out || c->db || c->tmap.cap)
         return NDUPES_ERR_ARG;
     nd_sketch_writer w;
-    if (!nd_sketch_begin(&w, out, c->cfg.shingle, 0, c->n, failed)) {
+    if (!nd_sketch_begin(&w, out, c->cfg.shingle, 0, c->n, failed, NULL)) {
         ndupes_status st = w.xs ? NDUPES_ERR_IO : NDUPES_ERR_NOMEM;
         nd_sketch_end(&w);
         return st;

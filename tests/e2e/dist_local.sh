@@ -6,7 +6,8 @@
 #
 # The list is cut into SHARDS contiguous shards, each shard's records into PARTS parts by key; the
 # groups are printed on stdout as `ndupes RUN OPTIONS` prints them.  Returns the first failure's
-# exit status.
+# exit status.  WORKDIR/counts receives "CANDIDATES EDGES": the pairs the candidate index gave
+# and those that scored at or above the threshold, summed over the parts.
 
 dist_local() {
   local nd=$1 w=$2 S=$3 P=$4
@@ -61,7 +62,8 @@ dist_local() {
     "$nd" dist buckets -p "$P" -o "$w/buckets.$k" "$w"/keys.*/part-$(printf %05d "$k") || return $?
   done
   for ((k = 0; k < P; k++)); do
-    "$nd" dist candidates -o "$w/cand.$k" "$w"/buckets.*/part-$(printf %05d "$k") || return $?
+    "$nd" dist candidates -v -o "$w/cand.$k" "$w"/buckets.*/part-$(printf %05d "$k") 2>"$w/err.cand.$k" ||
+      { cat "$w/err.cand.$k" >&2; return 2; }
   done
   # Scoring: each part of the pairs with the fingerprints of its articles, from every shard.
   local t=()
@@ -77,12 +79,17 @@ dist_local() {
     "$nd" dist select -p "$P" -o "$w/sel.$s" "$w/fin.$s" "${needs[@]}" || return $?
   done
   for ((k = 0; k < P; k++)); do
-    "$nd" dist score "${t[@]}" -o "$w/edges.$k" "$w/cand.$k" "$w"/sel.*/part-$(printf %05d "$k") || return $?
+    "$nd" dist score -v "${t[@]}" -o "$w/edges.$k" "$w/cand.$k" "$w"/sel.*/part-$(printf %05d "$k") \
+      2>"$w/err.edges.$k" || { cat "$w/err.edges.$k" >&2; return 2; }
   done
   # Clustering in one process: the articles with an edge or an exact copy.
   "$nd" dist need -b "$bounds" -o "$w/needc" "$w"/edges.* "$w"/classes/part-* || return $?
   for ((s = 0; s < S; s++)); do
     "$nd" dist select -o "$w/selc.$s" "$w/fin.$s" "$w/needc/part-$(printf %05d "$s")" || return $?
   done
-  "$nd" dist cluster "${opts[@]}" "$w"/edges.* "$w"/classes/part-* "$w"/selc.*
+  "$nd" dist cluster "${opts[@]}" "$w"/edges.* "$w"/classes/part-* "$w"/selc.* || return $?
+  local c e
+  c=$(sed -n 's/.* \([0-9]*\) written;.*/\1/p' "$w"/err.cand.* | awk '{ s += $1 } END { print s + 0 }')
+  e=$(sed -n 's/.* \([0-9]*\) written;.*/\1/p' "$w"/err.edges.* | awk '{ s += $1 } END { print s + 0 }')
+  echo "$c $e" >"$w/counts"
 }

@@ -1,9 +1,9 @@
 /*
- * sketch.h - sketch files (sketchfile.c) and the record streams of the distributed steps
+ * nd_dist.h - sketch files (sketchfile.c) and the record streams of the distributed steps
  * (records.c, dist_*.c): library-internal.  docs/SKETCH.md describes both formats.
  */
-#ifndef ND_SKETCH_H
-#define ND_SKETCH_H
+#ifndef ND_DIST_H
+#define ND_DIST_H
 #include "corpus.h"
 
 #include <stdio.h>
@@ -45,9 +45,10 @@ typedef struct nd_sketch_writer {
     void *xs;          /* XXH3 state of the whole file */
     uint64_t count, articles;
     bool bad;          /* a write failed (errno kept) */
+    uint64_t *tally;   /* if not NULL, counts the articles put */
 } nd_sketch_writer;
 bool nd_sketch_begin(nd_sketch_writer *w, FILE *out, unsigned shingle, unsigned flags,
-                     uint64_t articles, uint64_t failed);
+                     uint64_t articles, uint64_t failed, uint64_t *tally);
 bool nd_sketch_put(nd_sketch_writer *w, const char *name, uint64_t index, uint64_t size,
                    int64_t mtime, uint64_t chash, const nd_fp *fp);
 /* Writes the trailer and frees w; false when any write failed or the count differs from
@@ -100,8 +101,9 @@ typedef struct nd_rec_writer {
     nd_rec_type *type;
     bool bad;      /* a write failed (errno kept) or memory ran out */
     bool nomem;
+    uint64_t *tally; /* if not NULL, counts the records put */
 } nd_rec_writer;
-bool nd_rec_writer_init(nd_rec_writer *w, FILE *const *parts, size_t nparts);
+bool nd_rec_writer_init(nd_rec_writer *w, FILE *const *parts, size_t nparts, uint64_t *tally);
 /* Adds r (of type t) to part `part`; blocks are written as buffers fill. */
 bool nd_rec_put(nd_rec_writer *w, size_t part, nd_rec_type t, const nd_rec *r);
 /* Writes what is buffered, and frees; returns false when any write failed. */
@@ -118,6 +120,7 @@ typedef struct nd_step_ctx {
     char *err;
     size_t errlen;
     char settings[128]; /* of the first sketch read */
+    uint64_t read, written; /* records or articles (io->counts) */
 } nd_step_ctx;
 ndupes_status nd_step_templates(ndupes_step step, nd_step_ctx *x); /* paras..finalize */
 ndupes_status nd_step_index(ndupes_step step, nd_step_ctx *x);     /* exact..candidates */
