@@ -92,7 +92,7 @@ static ndupes_status exact_edges(nd_step_ctx *x)
         return st;
     }
     nd_recv *v = &in[ND_REC_EXACT];
-    qsort(v->v, v->n, sizeof *v->v, cmp_exact);
+    nd_sort(v->v, v->n, sizeof *v->v, cmp_exact);
     for (size_t i = 0; i < v->n;) {
         size_t e = i + 1;
         for (; e < v->n && v->v[e].a == v->v[i].a && v->v[e].d == v->v[i].d; e++)
@@ -158,7 +158,7 @@ static ndupes_status classes(nd_step_ctx *x)
         node[m++] = v->v[i].c;
         node[m++] = v->v[i].d;
     }
-    qsort(node, m, sizeof *node, cmp_u32);
+    nd_sort(node, m, sizeof *node, cmp_u32);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
         if (u == 0 || node[i] != node[u - 1])
@@ -208,7 +208,7 @@ static ndupes_status keys(nd_step_ctx *x)
     }
     for (size_t i = 0; i < pre->n; i++)
         skip[i] = pre->v[i].c;
-    qsort(skip, pre->n, sizeof *skip, cmp_u32);
+    nd_sort(skip, pre->n, sizeof *skip, cmp_u32);
     for (size_t k = 0; k < s.n && st == NDUPES_OK; k++) {
         const nd_sk_article *a = &s.a[k];
         if (a->index > (uint64_t)INT32_MAX) {
@@ -255,7 +255,7 @@ static ndupes_status buckets(nd_step_ctx *x)
         free_in(in);
         return st;
     }
-    qsort(v->v, v->n, sizeof *v->v, cmp_key);
+    nd_sort(v->v, v->n, sizeof *v->v, cmp_key);
     for (size_t i = 0; i < v->n && st == NDUPES_OK;) {
         size_t e = i;
         for (; e < v->n && v->v[e].c == v->v[i].c; e++) {
@@ -310,7 +310,7 @@ static ndupes_status candidates(nd_step_ctx *x)
     for (size_t i = 0; i < v->n; i++)
         e[i] = (uint64_t)v->v[i].c << 33 | (uint64_t)(v->v[i].d & 0x7fffffffu) << 1 |
                v->v[i].d >> 31;
-    qsort(e, v->n, sizeof *e, cmp_u64);
+    nd_sort(e, v->n, sizeof *e, cmp_u64);
     size_t n = nd_lsh_choose(e, v->n, out);
     for (size_t i = 0; i < n; i++) {
         nd_rec r = {.c = out[i].a, .d = out[i].b};

@@ -54,7 +54,7 @@ static ndupes_status need(nd_step_ctx *x)
             v[m++] = in[t].v[i].c;
             v[m++] = in[t].v[i].d;
         }
-    qsort(v, m, sizeof *v, cmp_u32);
+    nd_sort(v, m, sizeof *v, cmp_u32);
     for (size_t i = 0; i < m; i++) {
         if (i && v[i] == v[i - 1])
             continue;
@@ -127,7 +127,7 @@ static ndupes_status select_step(nd_step_ctx *x)
         if (st == NDUPES_OK) {
             for (size_t i = 0; i < nv->n; i++)
                 v[i] = nv->v[i].c;
-            qsort(v, nv->n, sizeof *v, cmp_u32);
+            nd_sort(v, nv->n, sizeof *v, cmp_u32);
             size_t u = 0;
             for (size_t i = 0; i < nv->n; i++)
                 if (u == 0 || v[i] != v[u - 1])
@@ -183,7 +183,7 @@ static ndupes_status pool_load(nd_step_ctx *x, pool *p)
     for (size_t k = 0; k < p->nsk; k++)
         for (size_t i = 0; i < p->sk[k].n; i++)
             p->a[p->n++] = &p->sk[k].a[i];
-    qsort(p->a, p->n, sizeof *p->a, cmp_article);
+    nd_sort(p->a, p->n, sizeof *p->a, cmp_article);
     size_t u = 0;
     for (size_t i = 0; i < p->n; i++)
         if (u == 0 || p->a[i]->index != p->a[u - 1]->index)

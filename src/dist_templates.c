@@ -77,7 +77,7 @@ static ndupes_status paras(nd_step_ctx *x)
             continue; /* no vote, or a copy of an earlier article's kept text */
         nd_tmap_add(&seen, f->content_hash, 1); /* room was reserved */
         memcpy(ph, f->ph, f->nph * sizeof *ph);
-        qsort(ph, f->nph, sizeof *ph, cmp_parahash);
+        nd_sort(ph, f->nph, sizeof *ph, cmp_parahash);
         for (size_t i = 0; i < f->nph;) {
             size_t e = i + 1;
             while (e < f->nph && ph[e].hash == ph[i].hash)
@@ -110,7 +110,7 @@ static ndupes_status own(nd_step_ctx *x)
     if (st != NDUPES_OK)
         goto out;
     nd_recv *v = &in[ND_REC_PARA], *pe = &in[ND_REC_PEND];
-    qsort(v->v, v->n, sizeof *v->v, cmp_ab);
+    nd_sort(v->v, v->n, sizeof *v->v, cmp_ab);
     nd_rec_writer w;
     if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written)) {
         st = NDUPES_ERR_NOMEM;
@@ -147,8 +147,8 @@ static ndupes_status votes(nd_step_ctx *x)
     if (st != NDUPES_OK)
         goto out;
     nd_recv *ow = &in[ND_REC_OWN], *pe = &in[ND_REC_PEND];
-    qsort(ow->v, ow->n, sizeof *ow->v, cmp_ab);
-    qsort(pe->v, pe->n, sizeof *pe->v, cmp_acb);
+    nd_sort(ow->v, ow->n, sizeof *ow->v, cmp_ab);
+    nd_sort(pe->v, pe->n, sizeof *pe->v, cmp_acb);
     nd_rec_writer w;
     if (!nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written)) {
         st = NDUPES_ERR_NOMEM;
@@ -191,7 +191,7 @@ static ndupes_status templates(nd_step_ctx *x)
     ndupes_config_init(&def);
     unsigned min = x->io->template_min_files ? x->io->template_min_files : def.template_min_files;
     nd_recv *v = &in[ND_REC_VOTE];
-    qsort(v->v, v->n, sizeof *v->v, cmp_ab);
+    nd_sort(v->v, v->n, sizeof *v->v, cmp_ab);
     nd_rec_writer w;
     if (!nd_rec_writer_init(&w, &x->io->out, 1, &x->written)) {
         st = NDUPES_ERR_NOMEM;
@@ -250,7 +250,7 @@ static ndupes_status finalize(nd_step_ctx *x)
         goto out;
     }
     nd_recv *v = &in[ND_REC_TPL];
-    qsort(v->v, v->n, sizeof *v->v, cmp_ab);
+    nd_sort(v->v, v->n, sizeof *v->v, cmp_ab);
     tplset t = {v->v, v->n};
     nd_sketch_writer w = {0};
     if (!nd_sketch_begin(&w, x->io->out, s.info.shingle, ND_SKETCH_FINAL, s.n, s.info.failed, &x->written)) {

@@ -7,6 +7,15 @@
 #include "corpus.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+/* qsort, for arrays that may be empty (and NULL: no qsort of NULL, even of nothing). */
+static inline void nd_sort(void *base, size_t n, size_t size,
+                           int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 /* ---- sketchfile.c ---- */
 #define ND_SKETCH_VERSION 1

@@ -312,8 +312,13 @@ static bool read_article(reader *r, const ndupes_sketch_info *info, uint64_t k, 
     a->chash = get_le(p + 28, 8);
     if (!info->final && a->index != k)
         return bad(r, "the index", k + 1);
-    if (!nd_fp_decode(p + 40 + plen, body - 36 - plen, &a->fp))
-        return bad(r, "the fingerprint", k + 1);
+    errno = 0;
+    if (!nd_fp_decode(p + 40 + plen, body - 36 - plen, &a->fp)) {
+        if (errno != ENOMEM) /* (the codec's allocations set it when they fail) */
+            return bad(r, "the fingerprint", k + 1);
+        r->st = NDUPES_ERR_NOMEM;
+        return false;
+    }
     if (info->final && (a->fp.npend || a->fp.nph)) {
         nd_fp_free(&a->fp);
         return bad(r, "the pending paragraphs (in a final sketch)", k + 1);
