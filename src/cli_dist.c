@@ -78,6 +78,22 @@ static void dist_usage(FILE *f)
 
 /* ---- list and info ---- */
 
+/* A listed file's identity, and its place in the list. */
+struct ident {
+    uint64_t dev, ino;
+    size_t at;
+};
+
+static int cmp_ident(const void *x, const void *y)
+{
+    const struct ident *a = x, *b = y;
+    if (a->dev != b->dev)
+        return a->dev < b->dev ? -1 : 1;
+    if (a->ino != b->ino)
+        return a->ino < b->ino ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
 static int dist_list(int argc, char **argv)
 {
     cli_run r = {0};
@@ -93,27 +109,32 @@ static int dist_list(int argc, char **argv)
     int rc = cli_gather(&r, argc, argv, optind);
     if (rc)
         return rc;
-    /* Each file once, as a run reads a file given twice (the same device and inode) once. */
-    size_t m = 0;
-    struct stat *seen = malloc((r.inputs.n + 1) * sizeof *seen);
-    if (!seen) {
+    /* Each file once, as a run reads a file given twice (the same device and inode) once:
+     * sorted by identity, every name after the first of an identity is dropped. */
+    struct ident *id = malloc((r.inputs.n + 1) * sizeof *id);
+    bool *drop = calloc(r.inputs.n + 1, sizeof *drop);
+    if (!id || !drop) {
+        free(id);
+        free(drop);
         cli_run_free(&r);
         cli_warn(NULL, "out of memory");
         return EXIT_USAGE;
     }
+    size_t m = 0;
     for (size_t i = 0; i < r.inputs.n; i++) {
         struct stat st;
-        bool dup = false;
-        if (stat(r.inputs.v[i], &st) == 0) {
-            for (size_t k = 0; k < m && !dup; k++) /* linear: lists are split before */
-                dup = seen[k].st_dev == st.st_dev && seen[k].st_ino == st.st_ino;
-            if (!dup)
-                seen[m++] = st;
-        }
-        if (!dup)
-            fwrite(r.inputs.v[i], 1, strlen(r.inputs.v[i]) + 1, stdout);
+        if (stat(r.inputs.v[i], &st) == 0) /* (one that cannot be looked at: the run says) */
+            id[m++] = (struct ident){(uint64_t)st.st_dev, (uint64_t)st.st_ino, i};
     }
-    free(seen);
+    qsort(id, m, sizeof *id, cmp_ident);
+    for (size_t k = 1; k < m; k++)
+        if (id[k].dev == id[k - 1].dev && id[k].ino == id[k - 1].ino)
+            drop[id[k].at] = true;
+    for (size_t i = 0; i < r.inputs.n; i++)
+        if (!drop[i])
+            fwrite(r.inputs.v[i], 1, strlen(r.inputs.v[i]) + 1, stdout);
+    free(id);
+    free(drop);
     rc = fflush(stdout) == 0 ? (r.inputs.failed ? EXIT_PARTIAL : 0) : EXIT_USAGE;
     if (rc == EXIT_USAGE)
         cli_warn("stdout", "%s", strerror(errno));

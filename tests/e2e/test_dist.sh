@@ -119,6 +119,18 @@ run "$NDUPES" dist select -o "$W/sel1" "$W/sel0" "$W/need/part-00001"
 expect_eq "select of another shard's articles: exit status" 2 "$rc"
 expect_match "select of another shard's articles: said" "sel0: holds no article" "$err"
 
+# dist list: each file once (a name given twice, a symlink), in the run's order.
+mkdir -p "$W/dl"
+cp "$S"/*.txt "$W/dl/"
+ln -s "$W/dl/trn-odesa.txt" "$W/dl/link.txt"
+timeout 20 "$NDUPES" dist list "$W/dl" "$W/dl/cgtn-florida.txt" >"$TMP/out" 2>"$TMP/err"
+expect_eq "dist list: exit status" 0 "$?"
+expect_eq "dist list: each file once" "cgtn-florida.txt foxnews-odesa.txt internewscast-odesa.txt link.txt moscowtimes-florida.txt" \
+  "$(tr '\0' '\n' <"$TMP/out" | sed 's|.*/||' | paste -sd' ')"
+run "$NDUPES" dist list "$W/dl/no-such-dir"
+expect_eq "dist list of a missing path: exit status as a run's" 1 "$rc"
+expect_match "dist list of a missing path: named" "no-such-dir: No such file" "$err"
+
 # Usage.
 run "$NDUPES" dist need -o "$W/n" "$W/cand"
 expect_eq "need without --bounds: exit status" 2 "$rc"
