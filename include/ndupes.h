@@ -564,8 +564,8 @@ typedef enum ndupes_step {
      * NEED       records (pairs, edges, classes), bounds -> parts by shard: the articles
      *            they name
      * SELECT     sketch[0] (final), records (NEED parts for its shard) -> out: a final
-     *            sketch of those articles; or, with nparts, records[k] -> parts[k] (one
-     *            reading of the sketch for every part of the pairs)
+     *            sketch of those articles, without their LSH keys; or, with nparts,
+     *            records[k] -> parts[k] (one reading of the sketch for every part)
      * SCORE      sketches (final, those holding every article named), records (pairs),
      *            threshold -> out: the pairs scoring at or above threshold, with scores
      * CLUSTER    sketches (final, those holding every article named), records (every

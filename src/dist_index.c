@@ -230,61 +230,50 @@ static ndupes_status keys(nd_step_ctx *x)
     return end_writer(&w, st);
 }
 
-static int cmp_key(const void *x, const void *y)
-{
-    const nd_rec *p = x, *q = y;
-    if (p->c != q->c)
-        return p->c < q->c ? -1 : 1;
-    return (p->d > q->d) - (p->d < q->d);
-}
-
 static ndupes_status buckets(nd_step_ctx *x)
 {
     nd_recv in[ND_REC_TYPES];
     ndupes_status st = nd_step_records(x, 1u << ND_REC_KEY, in);
     nd_recv *v = &in[ND_REC_KEY];
-    uint64_t *s = NULL, *pairs = NULL;
-    size_t np = 0, cap = 0;
+    size_t n = v->n, np = 0, cap = 0;
+    uint64_t *e = NULL, *tmp = NULL, *pairs = NULL;
     nd_rec_writer w;
-    if (st == NDUPES_OK && !(s = nd_malloc((v->n + 1) * sizeof *s)))
+    if (st == NDUPES_OK && (!(e = nd_malloc((n + 1) * sizeof *e)) ||
+                            !(tmp = nd_malloc((n + 1) * sizeof *tmp))))
         st = NDUPES_ERR_NOMEM;
     if (st == NDUPES_OK && !nd_rec_writer_init(&w, x->io->parts, x->io->nparts, &x->written))
         st = NDUPES_ERR_NOMEM;
+    /* As lsh.c holds them: key << 32 | article, sorted (a bucket's articles ascending). */
+    for (size_t i = 0; i < n && st == NDUPES_OK; i++) {
+        if (v->v[i].d > (uint32_t)INT32_MAX)
+            st = nd_step_fail(x, NDUPES_ERR_ARG, "more than 2^31 articles");
+        e[i] = (uint64_t)v->v[i].c << 32 | v->v[i].d;
+    }
+    free_in(in);
     if (st != NDUPES_OK) {
-        nd_free(s);
-        free_in(in);
+        nd_free(e);
+        nd_free(tmp);
         return st;
     }
-    nd_sort(v->v, v->n, sizeof *v->v, cmp_key);
-    for (size_t i = 0; i < v->n && st == NDUPES_OK;) {
-        size_t e = i;
-        for (; e < v->n && v->v[e].c == v->v[i].c; e++) {
-            if (v->v[e].d > (uint32_t)INT32_MAX) {
-                st = nd_step_fail(x, NDUPES_ERR_ARG, "more than 2^31 articles");
-                break;
-            }
-            s[e - i] = (uint64_t)v->v[e].c << 32 | v->v[e].d;
-        }
+    uint64_t *s = nd_radix_u64(e, tmp, n);
+    for (size_t i = 0; i < n && st == NDUPES_OK;) {
+        size_t end = i + 1;
+        while (end < n && s[end] >> 32 == s[i] >> 32)
+            end++;
         np = 0;
-        if (st == NDUPES_OK && !nd_lsh_bucket(s, e - i, &pairs, &np, &cap))
+        if (!nd_lsh_bucket(s + i, end - i, &pairs, &np, &cap))
             st = NDUPES_ERR_NOMEM;
         for (size_t k = 0; k < np && st == NDUPES_OK; k++) {
             uint32_t a = (uint32_t)(pairs[k] >> 33), b = (uint32_t)(pairs[k] >> 1) & 0x7fffffffu;
             nd_rec r = {.c = a, .d = b | (uint32_t)(pairs[k] & 1) << 31};
             nd_rec_put(&w, nd_rec_part((uint64_t)a << 32 | b, x->io->nparts), ND_REC_PAIR, &r);
         }
-        i = e;
+        i = end;
     }
-    nd_free(s);
+    nd_free(e);
+    nd_free(tmp);
     nd_free(pairs);
-    free_in(in);
     return end_writer(&w, st);
-}
-
-static int cmp_u64(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return (a > b) - (a < b);
 }
 
 static ndupes_status candidates(nd_step_ctx *x)
@@ -292,16 +281,18 @@ static ndupes_status candidates(nd_step_ctx *x)
     nd_recv in[ND_REC_TYPES];
     ndupes_status st = nd_step_records(x, 1u << ND_REC_PAIR, in);
     nd_recv *v = &in[ND_REC_PAIR];
-    uint64_t *e = NULL;
+    uint64_t *e = NULL, *tmp = NULL;
     nd_pair *out = NULL;
     nd_rec_writer w;
     if (st == NDUPES_OK && (!(e = nd_malloc((v->n + 1) * sizeof *e)) ||
+                            !(tmp = nd_malloc((v->n + 1) * sizeof *tmp)) ||
                             !(out = nd_malloc((v->n + 1) * sizeof *out))))
         st = NDUPES_ERR_NOMEM;
     if (st == NDUPES_OK && !nd_rec_writer_init(&w, &x->io->out, 1, &x->written))
         st = NDUPES_ERR_NOMEM;
     if (st != NDUPES_OK) {
         nd_free(e);
+        nd_free(tmp);
         nd_free(out);
         free_in(in);
         return st;
@@ -310,15 +301,17 @@ static ndupes_status candidates(nd_step_ctx *x)
     for (size_t i = 0; i < v->n; i++)
         e[i] = (uint64_t)v->v[i].c << 33 | (uint64_t)(v->v[i].d & 0x7fffffffu) << 1 |
                v->v[i].d >> 31;
-    nd_sort(e, v->n, sizeof *e, cmp_u64);
-    size_t n = nd_lsh_choose(e, v->n, out);
+    size_t total = v->n;
+    free_in(in);
+    uint64_t *sorted = nd_radix_u64(e, tmp, total);
+    size_t n = nd_lsh_choose(sorted, total, out);
     for (size_t i = 0; i < n; i++) {
         nd_rec r = {.c = out[i].a, .d = out[i].b};
         nd_rec_put(&w, 0, ND_REC_CAND, &r);
     }
     nd_free(e);
+    nd_free(tmp);
     nd_free(out);
-    free_in(in);
     return end_writer(&w, st);
 }
 

@@ -117,6 +117,9 @@ bool nd_rec_writer_init(nd_rec_writer *w, FILE *const *parts, size_t nparts, uin
 bool nd_rec_put(nd_rec_writer *w, size_t part, nd_rec_type t, const nd_rec *r);
 /* Writes what is buffered, and frees; returns false when any write failed. */
 bool nd_rec_writer_end(nd_rec_writer *w);
+/* Sorts v[0..n) ascending (LSD radix, a byte a pass; a pass whose byte is the same in every
+ * value is skipped); tmp holds n values.  Returns the array that holds the result. */
+uint64_t *nd_radix_u64(uint64_t *v, uint64_t *tmp, size_t n);
 /* The part of a 64-bit key among n (a hash of the key, spread evenly). */
 size_t nd_rec_part(uint64_t key, size_t n);
 /* The shard of a global article index: the last i with bounds[i] <= x (bounds ascending,

@@ -278,6 +278,28 @@ bool nd_rec_writer_end(nd_rec_writer *w)
     return !w->bad;
 }
 
+uint64_t *nd_radix_u64(uint64_t *v, uint64_t *tmp, size_t n)
+{
+    for (unsigned shift = 0; shift < 64 && n > 1; shift += 8) {
+        size_t count[256] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(v[i] >> shift) & 255]++;
+        if (count[(v[0] >> shift) & 255] == n)
+            continue;
+        for (size_t b = 0, sum = 0; b < 256; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            tmp[count[(v[i] >> shift) & 255]++] = v[i];
+        uint64_t *t = v;
+        v = tmp;
+        tmp = t;
+    }
+    return v;
+}
+
 size_t nd_rec_part(uint64_t key, size_t n)
 {
     key ^= key >> 33;

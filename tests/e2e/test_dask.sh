@@ -50,6 +50,7 @@ if [ -d "$SHARED/intl/articles" ]; then
 else
   echo "intl absent: not compared"
 fi
+S=$SRCDIR/samples
 if [ -x "$NDGEN" ] && stress_corpus "$NDGEN" "$TMP/stress" 3000 "$SRCDIR/samples" "$SHARED"; then
   timeout 60 "$NDUPES" -f json "$TMP/stress" >"$TMP/run" 2>/dev/null
   dask "stress -f json" 0 -f json -q "$TMP/stress"
@@ -63,8 +64,30 @@ else
   fail "the stress corpus could not be made (ndgen: $NDGEN)"
 fi
 
+# A running cluster: a scheduler and two workers started here (on this machine only), joined
+# through the scheduler's file.
+SCHED=$TMP/scheduler.json
+"$PY" -m distributed.cli.dask_scheduler --host 127.0.0.1 --port 0 --no-dashboard \
+  --scheduler-file "$SCHED" >"$TMP/sched.log" 2>&1 &
+pids=($!)
+for i in $(seq 100); do [ -s "$SCHED" ] && break; sleep 0.2; done
+for w in 1 2; do
+  "$PY" -m distributed.cli.dask_worker --scheduler-file "$SCHED" --nthreads 1 --no-dashboard \
+    --local-directory "$TMP" >"$TMP/worker$w.log" 2>&1 &
+  pids+=($!)
+done
+trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"' EXIT
+timeout 60 "$NDUPES" -f json "$S" >"$TMP/run" 2>/dev/null
+timeout 300 "$PY" "$RUNNER" --ndupes "$NDUPES" --scheduler "$SCHED" -f json "$S" >"$TMP/dask" 2>"$TMP/dask.err"
+expect_eq "--scheduler FILE: exit status" 0 "$?"
+if [ -s "$TMP/run" ] && cmp -s "$TMP/run" "$TMP/dask"; then pass; else
+  fail "--scheduler FILE: differs from one run"
+  head -5 "$TMP/dask.err" "$TMP/sched.log"
+fi
+kill "${pids[@]}" 2>/dev/null
+wait "${pids[@]}" 2>/dev/null
+
 # An unreadable input: named, exit 1, the groups of the others.
-S=$SRCDIR/samples
 timeout 60 "$NDUPES" "$S" "$TMP/no-such-file.txt" >"$TMP/run" 2>/dev/null
 dask "a missing file" 1 "$S" "$TMP/no-such-file.txt"
 expect_match "a missing file: named" "no-such-file\.txt" "$(cat "$TMP/dask.err")"
