@@ -287,7 +287,8 @@ void nd_lang_detect(ndupes_doc *doc)
         nd_para_rec *p = &doc->recs[i];
         p->lang = -1;
         if (p->words < PARA_MIN_WORDS || nd_is_code(p)) {
-            count_hits(doc->toks + p->tok_first, p->words, page);
+            if (p->words) /* a page of no words has no token array */
+                count_hits(doc->toks + p->tok_first, p->words, page);
             continue;
         }
         uint64_t seen = count_hits(doc->toks + p->tok_first, p->words, hits);
