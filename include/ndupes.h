@@ -475,6 +475,163 @@ NDUPES_API int64_t ndupes_group_id(const ndupes_corpus *c, size_t g);
 NDUPES_API int ndupes_group_member_is_new(const ndupes_corpus *c, size_t g, size_t i);
 
 /* ------------------------------------------------------------------------------------
+ * Sketches: a run as a map (files -> a sketch file, on any machine) and a reduce (sketch
+ * files -> the groups of one run over the same files in the same order).  The format is
+ * described in docs/SKETCH.md: versioned, every record and the whole file checksummed,
+ * the bytes a function of the files and the settings alone (no time of sketching).
+ * ---------------------------------------------------------------------------------- */
+/** What the header of a sketch file says. */
+typedef struct ndupes_sketch_info {
+    unsigned version;   /* the file format's version (1) */
+    unsigned shingle;   /* words per shingle of its fingerprints */
+    unsigned reader;    /* the reader's version (what is kept of a page) */
+    int final;          /* 1: made by a distributed step (templates applied, global article
+                           indices); 0: made by ndupes_corpus_write_sketch */
+    uint64_t articles;  /* articles it holds */
+    uint64_t failed;    /* inputs that could not be read when it was made */
+    char settings[128]; /* the fingerprint format, the reader and the shingle size as one
+                           string ("fp3-rd2-...-w20-s5"): sketches group together only when
+                           their settings are equal */
+} ndupes_sketch_info;
+
+/**
+ * Writes the articles of c to out as a sketch: in input order, each with its name as
+ * given, size, mtime, the XXH3 hash of its bytes, and its fingerprint as read (before
+ * ndupes_corpus_group learns the site templates: the short paragraphs awaiting that
+ * decision and the hashes of the kept paragraphs are in it).
+ * @param c       a corpus filled by ndupes_corpus_add_files or ndupes_corpus_add_text,
+ *                with no index attached and not grouped yet.
+ * @param failed  how many inputs could not be read, recorded in the header (a group over
+ *                the sketch exits 1 for them, as the run would).
+ * @return NDUPES_OK; NDUPES_ERR_IO when a write failed (errno kept); NDUPES_ERR_ARG (a
+ *         NULL pointer, an index attached, c already grouped); NDUPES_ERR_NOMEM.
+ */
+NDUPES_API ndupes_status ndupes_corpus_write_sketch(const ndupes_corpus *c, FILE *out,
+                                                    uint64_t failed);
+
+/**
+ * Reads the header of a sketch (its first bytes; the rest of in is not read), checking its
+ * magic, version and checksum.  For comparing the settings of sketches before reading them.
+ * @param err  receives a message on failure (may be NULL; errlen bytes at most).
+ * @return NDUPES_OK; NDUPES_ERR_PARSE (not a sketch, a damaged header, a newer version);
+ *         NDUPES_ERR_IO (errno kept); NDUPES_ERR_ARG.
+ */
+NDUPES_API ndupes_status ndupes_sketch_info_read(FILE *in, ndupes_sketch_info *out, char *err,
+                                                 size_t errlen);
+
+/**
+ * Reads a whole sketch (from its first byte to its end) and adds its articles to c, after
+ * those c holds, as ndupes_corpus_add_files would have added the files: then
+ * ndupes_corpus_group over sketches of contiguous parts of a list of files gives the
+ * groups of one run over the list.  All or nothing: every record's checksum, every
+ * fingerprint, the count and the checksum of the whole file are checked before any article
+ * is added.  An article whose name is already in c (from an earlier sketch) is not added
+ * again, and the log callback says so (WARN), as a run reads a file given twice once.
+ * The first sketch read into an empty corpus sets its shingle size.
+ * @param info  if not NULL, receives the sketch's header (info->version is 0 when the
+ *              header could not be read).
+ * @return NDUPES_OK; NDUPES_ERR_PARSE (not a sketch, damaged, cut short, a newer version, or
+ *         a final sketch of the distributed steps); NDUPES_ERR_ARG (other settings than the
+ *         articles c holds, an index attached, c already grouped, a NULL pointer);
+ *         NDUPES_ERR_IO (errno kept); NDUPES_ERR_NOMEM.  ndupes_corpus_errmsg says more.
+ */
+NDUPES_API ndupes_status ndupes_corpus_read_sketch(ndupes_corpus *c, FILE *in,
+                                                   ndupes_sketch_info *info);
+
+/* ------------------------------------------------------------------------------------
+ * Distributed steps: a run over a cluster (contrib/dask/ndupes-dask), where an engine
+ * moves record streams between the steps and no process holds every sketch.  Each step
+ * is one function of ndupes's own code; an engine only splits the list of files, sends
+ * each record to the part its key chose, and joins parts.  docs/SKETCH.md gives the
+ * record streams' format and the order of the steps; `ndupes dist STEP` runs one.
+ *
+ * "Base" is the run-wide index of a sketch's first article (the articles of the sketches
+ * before it); a finalised sketch carries each article's run-wide index.  P is nparts.
+ * ---------------------------------------------------------------------------------- */
+typedef enum ndupes_step {
+    /* Template learning (the site templates of the whole run):
+     * PARAS      sketch[0] (as read), base -> parts: each distinct kept text's paragraph
+     *            hashes (by paragraph) and short paragraphs (by content hash)
+     * OWN        records by paragraph -> parts: the words of paragraphs found in one text
+     *            only, by content hash (the short paragraphs pass through)
+     * VOTES      records by content hash -> parts: the short paragraphs of each voter
+     *            (a text with enough words of its own), by paragraph
+     * TEMPLATES  records by paragraph -> out: the paragraphs with template_min_files votes
+     * FINALIZE   sketch[0] (as read), base, records (every TEMPLATES output) -> out: the
+     *            sketch with the templates removed, final, with run-wide indices */
+    NDUPES_STEP_PARAS, NDUPES_STEP_OWN, NDUPES_STEP_VOTES, NDUPES_STEP_TEMPLATES,
+    NDUPES_STEP_FINALIZE,
+    /* The candidate index:
+     * EXACT      sketch[0] (final) -> parts: each article's kept-text and page hashes
+     * EXACT_EDGES records by hash -> out: pairs of articles with the same text
+     * CLASSES    records (every EXACT_EDGES output), bounds -> parts by shard: each article
+     *            of an exact class with the first article of its class
+     * KEYS       sketch[0] (final), records (its shard's CLASSES part) -> parts: the LSH
+     *            band and run keys of the first article of each class, by key
+     * BUCKETS    records by key -> parts: the pairs each key's bucket gives (lsh.c's
+     *            rules: every pair of a small bucket, a window of a large one), by pair
+     * CANDIDATES records by pair -> out: the candidate pairs (a band key, or ND_RUN_PAIR
+     *            run keys, shared) */
+    NDUPES_STEP_EXACT, NDUPES_STEP_EXACT_EDGES, NDUPES_STEP_CLASSES, NDUPES_STEP_KEYS,
+    NDUPES_STEP_BUCKETS, NDUPES_STEP_CANDIDATES,
+    /* Scoring and clustering:
+     * NEED       records (pairs, edges, classes), bounds -> parts by shard: the articles
+     *            they name
+     * SELECT     sketch[0] (final), records (NEED parts for its shard) -> out: a final
+     *            sketch of those articles, without their LSH keys; or, with nparts,
+     *            records[k] -> parts[k] (one reading of the sketch for every part)
+     * SCORE      sketches (final, those holding every article named), records (pairs),
+     *            threshold -> out: the pairs scoring at or above threshold, with scores
+     * CLUSTER    sketches (final, those holding every article named), records (every
+     *            SCORE output and every CLASSES part), threshold, corpus -> the groups,
+     *            in corpus (the chaining guard scores pairs that were no candidates) */
+    NDUPES_STEP_NEED, NDUPES_STEP_SELECT, NDUPES_STEP_SCORE, NDUPES_STEP_CLUSTER,
+    NDUPES_STEP_COUNT
+} ndupes_step;
+
+/** The inputs and outputs of a step; what a step does not use may be left zero. */
+typedef struct ndupes_step_io {
+    FILE *const *sketches;           /* sketch files read, each from its first byte */
+    const char *const *sketch_names; /* their names for messages (may be NULL) */
+    size_t nsketches;
+    FILE *const *records;            /* record streams read (each may hold many blocks) */
+    const char *const *record_names; /* their names for messages (may be NULL) */
+    size_t nrecords;
+    FILE *const *parts;              /* partitioned output: nparts streams */
+    size_t nparts;
+    FILE *out;                       /* single output: records, or a sketch */
+    const uint64_t *bounds;          /* run-wide index of each shard's first article,
+                                        ascending, bounds[0] = 0; nparts = nbounds */
+    size_t nbounds;
+    uint64_t base;                   /* PARAS, FINALIZE: run-wide index of article 0 */
+    double threshold;                /* SCORE, CLUSTER (0: NDUPES_DEFAULT_THRESHOLD) */
+    unsigned template_min_files;     /* TEMPLATES (0: the default of ndupes_config_init) */
+    ndupes_corpus *corpus;           /* CLUSTER: an empty corpus that receives the articles
+                                        named and the groups (created with the run's
+                                        threshold); write them with ndupes_write_groups */
+    uint64_t *counts;                /* if not NULL, receives counts[0], the records and
+                                        articles read, and counts[1], those written (the
+                                        edges given to the clustering, for CLUSTER) */
+} ndupes_step_io;
+
+/**
+ * Runs one distributed step (see ndupes_step).  Outputs are written whole or the step
+ * fails; record streams and sketches given as input are checked as ndupes_corpus_read_sketch
+ * checks a sketch, and refused on any fault.
+ * @param err  receives a message on failure (may be NULL).
+ * @return NDUPES_OK; NDUPES_ERR_PARSE (a damaged or unexpected input); NDUPES_ERR_ARG (a
+ *         missing input or output, sketches of other settings, records naming an article no
+ *         sketch given holds, more than 2^31 articles); NDUPES_ERR_IO (errno kept);
+ *         NDUPES_ERR_NOMEM.
+ */
+NDUPES_API ndupes_status ndupes_step_run(ndupes_step step, const ndupes_step_io *io, char *err,
+                                         size_t errlen);
+
+/** @return the name of step as `ndupes dist` spells it ("paras", "exact-edges", ...), or
+ *  NULL when out of range. */
+NDUPES_API const char *ndupes_step_name(ndupes_step step);
+
+/* ------------------------------------------------------------------------------------
  * Writer
  * ---------------------------------------------------------------------------------- */
 typedef enum ndupes_format {

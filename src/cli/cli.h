@@ -105,5 +105,19 @@ int cli_gather(cli_run *r, int argc, char **argv, int first);
 int cli_group(cli_run *r, ndupes_corpus **out);
 /* Frees what cli_parse_run and cli_gather allocated. */
 void cli_run_free(cli_run *r);
+/* With --db, commits; then prints the groups of c in r's format.  Returns the exit status:
+ * 1 when ndupes_corpus_failed(c) or r->inputs.failed. */
+int cli_finish(cli_run *r, ndupes_corpus *c);
+/* Peak resident memory of this process so far, in MB. */
+double cli_peak_rss_mb(void);
+/* The -v line: articles, templates, pairs, the time of each stage, peak RSS. */
+void cli_say_stats(const ndupes_corpus *c);
+
+/* cli_sketch.c: `ndupes sketch` (files -> a sketch file) and `ndupes group` (sketch files
+ * -> the groups of one run); cli_dist.c: `ndupes dist STEP`, the steps of a run over a
+ * cluster (contrib/dask/ndupes-dask). */
+int cli_sketch(int argc, char **argv);
+int cli_group_sketches(int argc, char **argv);
+int cli_dist(int argc, char **argv);
 
 #endif

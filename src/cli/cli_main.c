@@ -2,9 +2,9 @@
  * cli_main.c - the ndupes command: options, inputs, the grouping run, exit status.
  *
  * `ndupes [OPTIONS] PATH...` groups near-duplicate articles and prints the groups;
- * `ndupes strip|explain|eval|db ...` are subcommands (cli_strip.c, cli_explain.c,
- * cli_eval.c, cli_db.c).  Results go to stdout only; every diagnostic goes to stderr as
- * "ndupes: PATH: reason".  Exit status: 0 done, 1 done but some inputs could not be read,
+ * `ndupes strip|explain|eval|db|sketch|group|dist ...` are subcommands (cli_strip.c,
+ * cli_explain.c, cli_eval.c, cli_db.c, cli_sketch.c, cli_dist.c).  Results go to stdout
+ * only; every diagnostic goes to stderr as "ndupes: PATH: reason".  Exit status: 0 done, 1 done but some inputs could not be read,
  * 2 usage or fatal error, 75 the database is held by another run, 128 + N interrupted by
  * signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
  *
@@ -36,6 +36,9 @@ static void usage(FILE *f)
           "       ndupes explain FILE_A FILE_B\n"
           "       ndupes eval TRUTH.tsv [OPTIONS] PATH...\n"
           "       ndupes db stats|prune|forget --db FILE ...\n"
+          "       ndupes sketch -o FILE [OPTIONS] [PATH...]\n"
+          "       ndupes group [OPTIONS] SKETCH...\n"
+          "       ndupes dist STEP [OPTIONS] [FILE...]\n"
           "\n"
           "Finds near-duplicate news articles among plain-text files (wire copies, spun\n"
           "copies, AI rewrites that keep the quotes, excerpts) after removing each page's\n"
@@ -321,9 +324,21 @@ static void on_progress(void *ctx, size_t done, size_t total)
     cli_progress_shown = 1;
 }
 
-/* Peak resident memory of this process so far, in MB (for -v and the benchmark). */
-static double peak_rss_mb(void)
+/* Peak resident memory of this process so far, in MB (for -v and the benchmark).  Linux's
+ * VmHWM first: getrusage's maximum also counts the parent's memory up to the exec (a step
+ * started by a 50 MB Python worker would say 50 MB at the least). */
+double cli_peak_rss_mb(void)
 {
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[128];
+    unsigned long kb = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %lu kB", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    if (kb)
+        return (double)kb / 1024.0;
     struct rusage ru;
     if (getrusage(RUSAGE_SELF, &ru) != 0)
         return 0;
@@ -392,20 +407,24 @@ int cli_group(cli_run *r, ndupes_corpus **out)
         ndupes_corpus_free(c);
         return rc;
     }
-    if (cli_verbose > 0) {
-        ndupes_stats s;
-        ndupes_corpus_stats(c, &s);
-        cli_warn(NULL,
-                 "%zu articles (%.1f MB), %zu unreadable, %zu without text; %zu paragraphs, "
-                 "%zu kept by the reader, %zu templates removed; %zu candidate pairs, %zu "
-                 "above threshold, %zu merges refused; read %.2fs, templates %.2fs, lsh "
-                 "%.2fs, score %.2fs, cluster %.2fs; peak RSS %.1f MB",
-                 s.articles, (double)s.bytes / 1e6, s.failed, s.empty, s.paragraphs, s.kept,
-                 s.templates, s.candidates, s.edges, s.merges_refused, s.t_read, s.t_template, s.t_lsh,
-                 s.t_score, s.t_cluster, peak_rss_mb());
-    }
+    if (cli_verbose > 0)
+        cli_say_stats(c);
     *out = c;
     return 0;
+}
+
+void cli_say_stats(const ndupes_corpus *c)
+{
+    ndupes_stats s;
+    ndupes_corpus_stats(c, &s);
+    cli_warn(NULL,
+             "%zu articles (%.1f MB), %zu unreadable, %zu without text; %zu paragraphs, "
+             "%zu kept by the reader, %zu templates removed; %zu candidate pairs, %zu "
+             "above threshold, %zu merges refused; read %.2fs, templates %.2fs, lsh "
+             "%.2fs, score %.2fs, cluster %.2fs; peak RSS %.1f MB",
+             s.articles, (double)s.bytes / 1e6, s.failed, s.empty, s.paragraphs, s.kept,
+             s.templates, s.candidates, s.edges, s.merges_refused, s.t_read, s.t_template,
+             s.t_lsh, s.t_score, s.t_cluster, cli_peak_rss_mb());
 }
 
 volatile sig_atomic_t cli_interrupted;
@@ -456,7 +475,7 @@ int cli_db_error(const char *db, ndupes_corpus *c, ndupes_status st)
 }
 
 /* With --db, commits; then prints the groups.  Returns the exit status. */
-static int finish(cli_run *r, ndupes_corpus *c)
+int cli_finish(cli_run *r, ndupes_corpus *c)
 {
     ndupes_status st;
     if (r->db) {
@@ -515,6 +534,12 @@ int main(int argc, char **argv)
             return cli_eval(argc - 1, argv + 1);
         if (strcmp(argv[1], "db") == 0)
             return cli_db(argc - 1, argv + 1);
+        if (strcmp(argv[1], "sketch") == 0)
+            return cli_sketch(argc - 1, argv + 1);
+        if (strcmp(argv[1], "group") == 0)
+            return cli_group_sketches(argc - 1, argv + 1);
+        if (strcmp(argv[1], "dist") == 0)
+            return cli_dist(argc - 1, argv + 1);
     }
     cli_run r = {0};
     int first;
@@ -526,7 +551,7 @@ int main(int argc, char **argv)
     if (!rc)
         rc = cli_group(&r, &c);
     if (!rc)
-        rc = finish(&r, c);
+        rc = cli_finish(&r, c);
     ndupes_corpus_free(c);
     cli_run_free(&r);
     return rc;

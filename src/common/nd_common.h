@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 /* ---- alloc.c: every library allocation goes through these, so tests can fail them ---- */
 void *nd_malloc(size_t n);
@@ -48,12 +49,20 @@ void nd_u64v_free(nd_u64v *a);
 /* Sorts and removes duplicates (radix sorts); returns the new count. */
 size_t nd_sort_unique_u64(uint64_t *v, size_t n);
 size_t nd_sort_unique_u32(uint32_t *v, size_t n);
+/* The order of int64_t values, for qsort. */
+int nd_cmp_i64(const void *x, const void *y);
 /* Sorts n elements of `size` bytes (at most 64) by cmp, which gets ctx; stable.  False
  * when memory ran out (base is then unchanged). */
 typedef int (*nd_cmp_fn)(const void *a, const void *b, void *ctx);
-/* The order of int64_t values, for qsort. */
-int nd_cmp_i64(const void *x, const void *y);
 bool nd_sort(void *base, size_t n, size_t size, nd_cmp_fn cmp, void *ctx);
+/* qsort (not stable, allocates nothing), for arrays that may be empty and NULL: where the
+ * order of equal elements cannot show. */
+static inline void nd_qsort(void *base, size_t n, size_t size,
+                            int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 
 /* ---- utf8.c ---- */

@@ -140,7 +140,7 @@ static void scatter(lsh_job *j, const nd_fp *fps, const uint8_t *skip, size_t n,
  * each: those that share a band key, and those that share ND_RUN_PAIR run keys (each
  * bucket gave a pair at most once, so the count is of distinct keys).  Returns the count
  * written to out. */
-static size_t distinct_pairs(const uint64_t *sp, size_t np, nd_pair *out)
+size_t nd_lsh_choose(const uint64_t *sp, size_t np, nd_pair *out)
 {
     size_t u = 0;
     for (size_t i = 0; i < np;) {
@@ -197,7 +197,7 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     nd_pair *out = nd_malloc((np ? np : 1) * sizeof *out);
     if (!out)
         goto out;
-    *npairs = distinct_pairs(sp, np, out);
+    *npairs = nd_lsh_choose(sp, np, out);
     *pairs = out;
     ok = true;
 out:
@@ -208,6 +208,16 @@ out:
     nd_free(e);
     nd_free(tmp);
     nd_free(all);
+    return ok;
+}
+
+bool nd_lsh_bucket(uint64_t *s, size_t n, uint64_t **pairs, size_t *npairs, size_t *cap)
+{
+    nd_u64v p = {*pairs, *npairs, *cap};
+    bool ok = n == 0 || bucket_pairs(s, n, &p);
+    *pairs = p.v;
+    *npairs = p.n;
+    *cap = p.cap;
     return ok;
 }
 

@@ -19,6 +19,13 @@ typedef struct nd_pair {
  * depend on it).  *pairs is allocated (free with nd_free).  Returns false on ENOMEM. */
 bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
                        size_t *npairs, unsigned jobs);
+/* The same rules for the distributed candidate index (dist_index.c).  nd_lsh_bucket adds
+ * the pairs of one bucket s[0..n) (key << 32 | article, sorted by article; rewritten in
+ * place) to *pairs (grown with nd_reallocarray), each as a << 33 | b << 1 | run key;
+ * false when memory ran out.  nd_lsh_choose keeps, from such entries sorted ascending,
+ * the pairs that share a band key or ND_RUN_PAIR run keys, in order; returns their count. */
+bool nd_lsh_bucket(uint64_t *s, size_t n, uint64_t **pairs, size_t *npairs, size_t *cap);
+size_t nd_lsh_choose(const uint64_t *sorted, size_t n, nd_pair *out);
 /* Every pair of articles not skipped, sorted by (a, b): for cfg.exhaustive. */
 bool nd_all_pairs(const uint8_t *skip, size_t n, nd_pair **pairs, size_t *npairs);
 
@@ -55,6 +62,9 @@ bool nd_tmap_reserve(nd_tmap *m, size_t more);
 uint32_t nd_tmap_get(const nd_tmap *m, uint64_t key);
 void nd_tmap_free(nd_tmap *m);
 
+/* Template voters have at least this many words in paragraphs found in no other article
+ * (template.c; the distributed steps count the same way, dist_templates.c). */
+#define MIN_OWN_WORDS 40
 /* Marks the voters among fps[0..n) (fp->voter): articles with text of their own.  stored
  * (may be NULL) gives how many stored articles hold a paragraph (they are not the
  * article's own either).  On `jobs` threads, stopping with run.  False when memory ran

@@ -87,7 +87,6 @@ uint32_t nd_tmap_get(const nd_tmap *m, uint64_t key)
     return 0;
 }
 
-#define MIN_OWN_WORDS 40
 
 typedef struct voter_job {
     nd_fp *fps;

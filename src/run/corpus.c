@@ -76,6 +76,7 @@ void ndupes_corpus_free(ndupes_corpus *c)
     nd_tmap_free(&c->files);
     nd_tmap_free(&c->dbseen);
     nd_tmap_free(&c->inputs);
+    nd_tmap_free(&c->names);
     nd_corpus_clear_groups(c);
     nd_store_close(c->db);
     nd_free(c);

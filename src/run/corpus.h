@@ -39,6 +39,7 @@ struct ndupes_corpus {
     nd_tmap files; /* (dev, ino) of the files added */
     nd_tmap dbseen; /* paragraph hashes whose stored template count was added to tmap */
     nd_tmap inputs; /* with an index: the canonical paths given (by hash), which exist */
+    nd_tmap names;  /* names read from sketches (by hash): the article's index + 1 */
     /* groups of the last ndupes_corpus_group: members[goff[g] .. goff[g+1]) */
     size_t ngroups;
     size_t *goff;
@@ -71,6 +72,11 @@ bool nd_corpus_is_template(void *ctx, uint64_t hash);
  * with them), as a run lays out its groups; false when memory ran out. */
 bool nd_corpus_order_groups(ndupes_corpus *c);
 
+/* The score of any two articles as the chaining guard sees it (an nd_score_fn; ctx is
+ * the corpus), and the groups from a label per article: for the clustering of given edges
+ * (dist_score.c). */
+float nd_corpus_pair_score(void *ctx, uint32_t a, uint32_t b);
+bool nd_corpus_build_groups(ndupes_corpus *c, const uint32_t *label);
 /* incremental.c */
 /* Before reading, with an index: canonicalises paths[0..n) and records them (c->inputs);
  * same[i] = 1 when the file is stored with its current size and mtime (not read), 2 when

@@ -384,3 +384,12 @@ out:
     return st;
 }
 
+float nd_corpus_pair_score(void *ctx, uint32_t a, uint32_t b)
+{
+    return pair_score(ctx, a, b);
+}
+
+bool nd_corpus_build_groups(ndupes_corpus *c, const uint32_t *label)
+{
+    return build_groups(c, label);
+}

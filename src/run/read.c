@@ -79,8 +79,7 @@ static void read_one(job *j, size_t k)
     if (s->st != NDUPES_OK)
         return;
     s->bytes = len;
-    if (j->c->db)
-        s->chash = XXH3_64bits(buf, len);
+    s->chash = XXH3_64bits(buf, len); /* the file's identity: in the index and in a sketch */
     ndupes_doc *doc = NULL;
     s->st = ndupes_doc_parse(buf, len, &j->c->cfg, &doc);
     nd_free(buf);

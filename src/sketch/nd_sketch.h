@@ -23,7 +23,9 @@
 #define ND_RUN_PAIR 2    /* run keys two articles must share to be a candidate pair */
 #define ND_PEND_RUN 6    /* run keys of a short paragraph awaiting the template decision */
 #define ND_PEND_KEYS (ND_BANDS + ND_PEND_RUN)
-#define ND_MAX_KEYS ((ND_MAX_PARAS + 1) * ND_BANDS + ND_RUN_KEYS) /* keys per article */
+/* Keys per article: the bands of each paragraph and of the quotes, the run keys, and once
+ * the templates are known, the run keys of the short paragraphs that were not templates. */
+#define ND_MAX_KEYS ((ND_MAX_PARAS + 1) * ND_BANDS + ND_RUN_KEYS + ND_MAX_PARAS * ND_PEND_RUN)
 #define ND_SHORT_WORDS 30 /* paragraphs up to this long may be site templates */
 #define ND_PENDING_MAX 384 /* shingles of short paragraphs kept until templates are known */
 

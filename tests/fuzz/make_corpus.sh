@@ -15,6 +15,9 @@
 #   dbload    fingerprint blobs of the samples (fuzz_seedgen), a small index made by
 #             `ndupes --db` on the samples (as written, and re-packed with 512-byte pages when
 #             sqlite3 or python3 is there), one built with --shingle 3, and foreign databases
+#   sketch    sketches of the samples (as read, final, selected), the record streams of the
+#             distributed steps over them, and a final sketch with its edges (4-byte length,
+#             sketch, records: the form fuzz_sketch.c cuts its input by)
 set -eu
 BUILD=$(cd "$1" && pwd)
 OUT=$2
@@ -174,6 +177,31 @@ fi
 printf 'SQLite format 3\0' >"$D/header-only"
 printf 'x' >"$D/one-byte"
 printf 'not a database at all\n' >"$D/text"
-for t in reader filelist options dbload; do
+# --- sketch ---------------------------------------------------------------------------------------
+K=$OUT/sketch
+mkdir -p "$K"
+nd=$BUILD/ndupes
+"$nd" sketch -q -o "$K/samples.sk" samples/*.txt || true
+"$nd" sketch -q --shingle 3 -o "$K/two-k3.sk" samples/foxnews-odesa.txt samples/trn-odesa.txt || true
+if [ -s "$K/samples.sk" ]; then
+  "$nd" dist paras --base 0 -p 1 -o "$T/paras" "$K/samples.sk" && cp "$T/paras/part-00000" "$K/paras.rec"
+  "$nd" dist own -p 1 -o "$T/own" "$K/paras.rec" && cp "$T/own/part-00000" "$K/own.rec"
+  "$nd" dist votes -p 1 -o "$T/votes" "$K/own.rec" && cp "$T/votes/part-00000" "$K/votes.rec"
+  "$nd" dist templates -o "$K/templates.rec" "$K/votes.rec"
+  "$nd" dist finalize --base 0 -o "$K/final.sk" "$K/samples.sk" "$K/templates.rec"
+  "$nd" dist exact -p 1 -o "$T/exact" "$K/final.sk" && cp "$T/exact/part-00000" "$K/exact.rec"
+  "$nd" dist keys -p 1 -o "$T/keys" "$K/final.sk" && cp "$T/keys/part-00000" "$K/keys.rec"
+  "$nd" dist buckets -p 1 -o "$T/buckets" "$K/keys.rec" && cp "$T/buckets/part-00000" "$K/buckets.rec"
+  "$nd" dist candidates -o "$K/candidates.rec" "$K/buckets.rec"
+  "$nd" dist score -o "$K/edges.rec" "$K/candidates.rec" "$K/final.sk"
+  "$nd" dist need -b 0,3 -o "$T/need" "$K/edges.rec" && cp "$T/need/part-00000" "$K/need.rec"
+  "$nd" dist select -o "$K/selected.sk" "$K/final.sk" "$K/need.rec"
+  for rec in edges candidates need; do # 4-byte length, the final sketch, its records
+    n=$(wc -c <"$K/final.sk")
+    { printf "$(printf '\\%03o\\%03o\\%03o\\%03o' $((n & 255)) $((n >> 8 & 255)) $((n >> 16 & 255)) $((n >> 24 & 255)))"
+      cat "$K/final.sk" "$K/$rec.rec"; } >"$K/final+$rec"
+  done
+fi
+for t in reader filelist options dbload sketch; do
   echo "make_corpus: $t: $(ls "$OUT/$t" | wc -l) seeds"
 done

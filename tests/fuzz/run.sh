@@ -22,7 +22,7 @@ set -u
 SECONDS_EACH=${1:-60}
 shift $(($# > 0 ? 1 : 0))
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(reader filelist options dbload)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(reader filelist options dbload sketch)
 case $SECONDS_EACH in '' | *[!0-9]*) echo "usage: run.sh [SECONDS] [TARGET...]" >&2; exit 2 ;; esac
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -76,7 +76,7 @@ run_target() {
               -print_final_stats=1 -artifact_prefix="$ART/$t-")
   [ "$t" = options ] && [ -f "$CORPUS/seeds/options.dict" ] && opts+=(-dict="$CORPUS/seeds/options.dict")
   # Pages past 16 kB add time per run, not code paths; a database needs room for pages.
-  case $t in reader) opts+=(-max_len=16384) ;; dbload) opts+=(-max_len=32768) ;; filelist | options) opts+=(-max_len=4096) ;; esac
+  case $t in reader) opts+=(-max_len=16384) ;; dbload | sketch) opts+=(-max_len=32768) ;; filelist | options) opts+=(-max_len=4096) ;; esac
   # Replay the regression inputs first.
   local reg=$HERE/regress/$t
   if [ -d "$reg" ] && [ -n "$(ls -A "$reg" 2>/dev/null)" ]; then
