@@ -91,6 +91,12 @@ typedef struct cli_run {
     int all;            /* --all */
 } cli_run;
 
+/* --format: text, json or tsv into *f; false for another name. */
+bool cli_parse_format(const char *s, ndupes_format *f);
+/* --omit-first (when omit) with the --format given: 0 with r->format set, or EXIT_USAGE
+ * (said) when a format was asked for too. */
+int cli_apply_omit(const char *cmd, cli_run *r, int omit);
+
 /* Exit status for a library error from the index (75 when busy, else 2), after saying it. */
 int cli_db_error(const char *db, ndupes_corpus *c, ndupes_status st);
 int cli_db(int argc, char **argv);

@@ -367,6 +367,156 @@ static bool outputs_close(outputs *o, bool ok)
 
 enum { OPT_BASE = 256, OPT_OMIT };
 
+/* The options of a step. */
+typedef struct dist_args {
+    cli_run r;             /* the threshold, and the output of cluster */
+    const char *out;       /* -o: a file or a folder of parts */
+    uint64_t *bounds, base;
+    size_t nbounds;
+    unsigned long long parts;
+    int omit;
+} dist_args;
+
+/* One option of a step into a.  Returns -1 to go on, or the exit status (said). */
+static int dist_option(int c, dist_args *a, char **argv)
+{
+    unsigned long long u;
+    switch (c) {
+    case 'o':
+        a->out = optarg;
+        return -1;
+    case 'p':
+        if (!cli_parse_uint(optarg, 1, MAX_PARTS, &a->parts))
+            return cli_usage_error("dist", "--parts: '%s' is not a whole number from 1 to %d",
+                                   optarg, MAX_PARTS);
+        return -1;
+    case 'b':
+        free(a->bounds);
+        a->bounds = NULL;
+        if (!parse_bounds(optarg, &a->bounds, &a->nbounds))
+            return cli_usage_error("dist", "--bounds: '%s' is not a list of ascending "
+                                   "article indices, the first 0 (at most %d)", optarg,
+                                   MAX_PARTS);
+        return -1;
+    case OPT_BASE:
+        if (!cli_parse_uint(optarg, 0, INT32_MAX, &u))
+            return cli_usage_error("dist", "--base: '%s' is not an article index", optarg);
+        a->base = u;
+        return -1;
+    case 't':
+        if (!cli_parse_double(optarg, 1e-9, 1.0, &a->r.cfg.threshold))
+            return cli_usage_error("dist", "--threshold: '%s' is not a number in (0, 1]",
+                                   optarg);
+        return -1;
+    case 'f':
+        if (!cli_parse_format(optarg, &a->r.format))
+            return cli_usage_error("dist", "--format: unknown format '%s' (text, json, tsv)",
+                                   optarg);
+        return -1;
+    case OPT_OMIT:
+        a->omit = 1;
+        return -1;
+    case '0':
+        a->r.nul = 1;
+        return -1;
+    case 'q':
+        cli_verbose = -1;
+        return -1;
+    case 'v':
+        cli_verbose = 1;
+        return -1;
+    case 'h':
+        dist_usage(stdout);
+        return 0;
+    default:
+        if (optopt && optopt < 256)
+            return cli_usage_error("dist", "unknown or incomplete option '-%c'", optopt);
+        return cli_usage_error("dist", "unknown or incomplete option '%s'", argv[optind - 1]);
+    }
+}
+
+/* The options that go together for the step that writes *w (updated: W_PARTS when an
+ * optional split is asked for).  Returns 0, or EXIT_USAGE (said). */
+static int dist_check(const char *name, unsigned *w, dist_args *a)
+{
+    if ((*w & W_BOUNDS) && !a->bounds)
+        return cli_usage_error("dist", "%s needs --bounds", name);
+    if (!(*w & W_BOUNDS) && a->bounds)
+        return cli_usage_error("dist", "%s takes no --bounds", name);
+    if ((*w & W_BOUNDS) && a->parts && a->parts != a->nbounds)
+        return cli_usage_error("dist", "%s writes a part a shard: --parts must be %zu", name,
+                               a->nbounds);
+    if ((*w & W_PARTS) && !(*w & W_BOUNDS) && !a->parts)
+        return cli_usage_error("dist", "%s needs --parts N", name);
+    if (!(*w & (W_PARTS | W_MAYPART)) && a->parts)
+        return cli_usage_error("dist", "%s writes no parts", name);
+    if (a->omit && a->r.format != NDUPES_FORMAT_TEXT)
+        return cli_usage_error("dist", "--omit-first and --format cannot be combined");
+    if (a->omit)
+        a->r.format = NDUPES_FORMAT_OMIT_FIRST;
+    if (*w & W_BOUNDS)
+        a->parts = a->nbounds;
+    if ((*w & W_MAYPART) && a->parts)
+        *w |= W_PARTS;
+    return 0;
+}
+
+/* Runs the step over its inputs into its outputs (or, for cluster, prints the groups).
+ * Returns the exit status. */
+static int dist_run(ndupes_step step, unsigned w, dist_args *a, char **files, int nfiles)
+{
+    const char *name = ndupes_step_name(step);
+    inputs in;
+    outputs o = {0};
+    int rc = inputs_open(&in, files, nfiles);
+    if (!rc && !(w & W_CLUSTER))
+        rc = outputs_open(&o, a->out, (size_t)a->parts, (w & W_PARTS) != 0);
+    ndupes_status st;
+    ndupes_corpus *corpus = NULL;
+    if (!rc && (w & W_CLUSTER) && !(corpus = ndupes_corpus_create(&a->r.cfg, &st))) {
+        cli_warn(NULL, "%s", ndupes_strerror(st));
+        rc = EXIT_USAGE;
+    }
+    if (rc) {
+        outputs_close(&o, false);
+        inputs_close(&in);
+        return rc;
+    }
+    ndupes_step_io io = {
+        .sketches = in.sk, .sketch_names = in.skname, .nsketches = in.nsk,
+        .records = in.rec, .record_names = in.recname, .nrecords = in.nrec,
+        .parts = o.parts, .nparts = o.nparts, .out = o.one, .bounds = a->bounds,
+        .nbounds = a->nbounds, .base = a->base, .threshold = a->r.cfg.threshold,
+        .corpus = corpus,
+    };
+    char msg[512] = "";
+    uint64_t counts[2] = {0, 0};
+    io.counts = counts;
+    errno = 0;
+    st = ndupes_step_run(step, &io, msg, sizeof msg);
+    int e = errno ? errno : EIO;
+    if (!outputs_close(&o, st == NDUPES_OK) && st == NDUPES_OK) {
+        st = NDUPES_ERR_IO;
+        e = errno;
+    }
+    if (st != NDUPES_OK) {
+        if (st == NDUPES_ERR_IO && !*msg)
+            cli_warn(NULL, "dist %s: %s", name, strerror(e));
+        else
+            cli_warn(NULL, "dist %s: %s", name, *msg ? msg : ndupes_strerror(st));
+        rc = EXIT_USAGE;
+    } else if (corpus) {
+        rc = cli_finish(&a->r, corpus);
+    }
+    if (st == NDUPES_OK && cli_verbose > 0)
+        cli_warn(NULL, "dist %s: %llu read, %llu written; peak RSS %.1f MB", name,
+                 (unsigned long long)counts[0], (unsigned long long)counts[1],
+                 cli_peak_rss_mb());
+    ndupes_corpus_free(corpus);
+    inputs_close(&in);
+    return rc;
+}
+
 int cli_dist(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -399,160 +549,27 @@ int cli_dist(int argc, char **argv)
             step = (ndupes_step)s;
     if (step == NDUPES_STEP_COUNT)
         return cli_usage_error("dist", "unknown step '%s'", argv[1]);
-    unsigned w = step_writes(step);
-    cli_run r = {0};
-    ndupes_config_init(&r.cfg);
-    r.format = NDUPES_FORMAT_TEXT;
-    const char *out = NULL;
-    uint64_t *bounds = NULL, base = 0;
-    size_t nbounds = 0;
-    unsigned long long parts = 0;
-    int c, omit = 0;
+    dist_args a = {0};
+    ndupes_config_init(&a.r.cfg);
+    a.r.format = NDUPES_FORMAT_TEXT;
+    int c, rc = -1, help = 0;
     argc--;
     argv++;
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:p:b:t:f:0qvh", opts, NULL)) != -1) {
-        unsigned long long u;
-        switch (c) {
-        case 'o':
-            out = optarg;
-            break;
-        case 'p':
-            if (!cli_parse_uint(optarg, 1, MAX_PARTS, &parts))
-                return cli_usage_error("dist", "--parts: '%s' is not a whole number from 1 to "
-                                       "%d", optarg, MAX_PARTS);
-            break;
-        case 'b':
-            free(bounds);
-            bounds = NULL;
-            if (!parse_bounds(optarg, &bounds, &nbounds))
-                return cli_usage_error("dist", "--bounds: '%s' is not a list of ascending "
-                                       "article indices, the first 0 (at most %d)", optarg,
-                                       MAX_PARTS);
-            break;
-        case OPT_BASE:
-            if (!cli_parse_uint(optarg, 0, INT32_MAX, &u)) {
-                free(bounds);
-                return cli_usage_error("dist", "--base: '%s' is not an article index", optarg);
-            }
-            base = u;
-            break;
-        case 't':
-            if (!cli_parse_double(optarg, 1e-9, 1.0, &r.cfg.threshold)) {
-                free(bounds);
-                return cli_usage_error("dist", "--threshold: '%s' is not a number in (0, 1]",
-                                       optarg);
-            }
-            break;
-        case 'f':
-            if (strcmp(optarg, "text") == 0)
-                r.format = NDUPES_FORMAT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                r.format = NDUPES_FORMAT_JSON;
-            else if (strcmp(optarg, "tsv") == 0)
-                r.format = NDUPES_FORMAT_TSV;
-            else {
-                free(bounds);
-                return cli_usage_error("dist", "--format: unknown format '%s' (text, json, "
-                                       "tsv)", optarg);
-            }
-            break;
-        case OPT_OMIT:
-            omit = 1;
-            break;
-        case '0':
-            r.nul = 1;
-            break;
-        case 'q':
-            cli_verbose = -1;
-            break;
-        case 'v':
-            cli_verbose = 1;
-            break;
-        case 'h':
-            free(bounds);
-            dist_usage(stdout);
-            return 0;
-        default:
-            free(bounds);
-            if (optopt && optopt < 256)
-                return cli_usage_error("dist", "unknown or incomplete option '-%c'", optopt);
-            return cli_usage_error("dist", "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
-        }
+    while (rc < 0 && (c = getopt_long(argc, argv, "o:p:b:t:f:0qvh", opts, NULL)) != -1) {
+        rc = dist_option(c, &a, argv);
+        help = c == 'h';
     }
-    const char *name = ndupes_step_name(step);
-    int rc = 0;
-    if ((w & W_BOUNDS) && !bounds)
-        rc = cli_usage_error("dist", "%s needs --bounds", name);
-    else if (!(w & W_BOUNDS) && bounds)
-        rc = cli_usage_error("dist", "%s takes no --bounds", name);
-    else if ((w & W_BOUNDS) && parts && parts != nbounds)
-        rc = cli_usage_error("dist", "%s writes a part a shard: --parts must be %zu", name,
-                             nbounds);
-    else if ((w & W_PARTS) && !(w & W_BOUNDS) && !parts)
-        rc = cli_usage_error("dist", "%s needs --parts N", name);
-    else if (!(w & (W_PARTS | W_MAYPART)) && parts)
-        rc = cli_usage_error("dist", "%s writes no parts", name);
-    else if (omit && r.format != NDUPES_FORMAT_TEXT)
-        rc = cli_usage_error("dist", "--omit-first and --format cannot be combined");
-    if (rc) {
-        free(bounds);
-        return rc;
+    if (help) {
+        free(a.bounds);
+        return 0;
     }
-    if (omit)
-        r.format = NDUPES_FORMAT_OMIT_FIRST;
-    if (w & W_BOUNDS)
-        parts = nbounds;
-    if ((w & W_MAYPART) && parts)
-        w |= W_PARTS;
-    inputs in;
-    outputs o = {0};
-    rc = inputs_open(&in, argv + optind, argc - optind);
-    if (!rc && !(w & W_CLUSTER))
-        rc = outputs_open(&o, out, (size_t)parts, (w & W_PARTS) != 0);
-    ndupes_status st;
-    ndupes_corpus *corpus = NULL;
-    if (!rc && (w & W_CLUSTER) && !(corpus = ndupes_corpus_create(&r.cfg, &st))) {
-        cli_warn(NULL, "%s", ndupes_strerror(st));
-        rc = EXIT_USAGE;
-    }
-    if (!rc) {
-        ndupes_step_io io = {
-            .sketches = in.sk, .sketch_names = in.skname, .nsketches = in.nsk,
-            .records = in.rec, .record_names = in.recname, .nrecords = in.nrec,
-            .parts = o.parts, .nparts = o.nparts, .out = o.one, .bounds = bounds,
-            .nbounds = nbounds, .base = base, .threshold = r.cfg.threshold, .corpus = corpus,
-        };
-        char msg[512] = "";
-        uint64_t counts[2] = {0, 0};
-        io.counts = counts;
-        errno = 0;
-        st = ndupes_step_run(step, &io, msg, sizeof msg);
-        int e = errno ? errno : EIO;
-        if (!outputs_close(&o, st == NDUPES_OK) && st == NDUPES_OK) {
-            st = NDUPES_ERR_IO;
-            e = errno;
-        }
-        if (st != NDUPES_OK) {
-            if (st == NDUPES_ERR_IO && !*msg)
-                cli_warn(NULL, "dist %s: %s", name, strerror(e));
-            else
-                cli_warn(NULL, "dist %s: %s", name, *msg ? msg : ndupes_strerror(st));
-            rc = EXIT_USAGE;
-        } else if (corpus) {
-            rc = cli_finish(&r, corpus);
-        }
-        if (st == NDUPES_OK && cli_verbose > 0)
-            cli_warn(NULL, "dist %s: %llu read, %llu written; peak RSS %.1f MB", name,
-                     (unsigned long long)counts[0], (unsigned long long)counts[1],
-                     cli_peak_rss_mb());
-    } else {
-        outputs_close(&o, false);
-    }
-    ndupes_corpus_free(corpus);
-    inputs_close(&in);
-    free(bounds);
+    unsigned w = step_writes(step);
+    if (rc < 0) /* else the help was printed, or a usage error said */
+        rc = dist_check(ndupes_step_name(step), &w, &a);
+    if (!rc)
+        rc = dist_run(step, w, &a, argv + optind, argc - optind);
+    free(a.bounds);
     return rc;
 }

@@ -129,13 +129,7 @@ static int value_option(int c, const char *cmd, cli_run *r, int *threshold_set)
     unsigned long long u;
     switch (c) {
     case 'f':
-        if (strcmp(optarg, "text") == 0)
-            r->format = NDUPES_FORMAT_TEXT;
-        else if (strcmp(optarg, "json") == 0)
-            r->format = NDUPES_FORMAT_JSON;
-        else if (strcmp(optarg, "tsv") == 0)
-            r->format = NDUPES_FORMAT_TSV;
-        else
+        if (!cli_parse_format(optarg, &r->format))
             return cli_usage_error(cmd, "--format: unknown format '%s' (text, json, tsv)",
                                    optarg);
         return 0;
@@ -191,13 +185,7 @@ static int check_run(const char *cmd, cli_run *r, int omit, int threshold_set)
     }
     if (!r->db && (r->all || r->max_age || r->wait > 0))
         return cli_usage_error(cmd, "--all, --max-age and --wait need --db FILE");
-    if (omit) {
-        if (r->format != NDUPES_FORMAT_TEXT)
-            return cli_usage_error(cmd, "--omit-first and --format %s cannot be combined",
-                                   r->format == NDUPES_FORMAT_JSON ? "json" : "tsv");
-        r->format = NDUPES_FORMAT_OMIT_FIRST;
-    }
-    return 0;
+    return cli_apply_omit(cmd, r, omit);
 }
 
 int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first)

@@ -140,7 +140,9 @@ static int write_sketch(ndupes_corpus *c, const char *path, uint64_t failed)
     return 0;
 }
 
-int cli_sketch(int argc, char **argv)
+/* sketch's options into r and *out; *first is the first input's argument.  Returns -1 to
+ * go on, or the exit status (help printed, or a usage error said). */
+static int sketch_options(int argc, char **argv, cli_run *r, const char **out, int *first)
 {
     static const struct option opts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -153,9 +155,6 @@ int cli_sketch(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    cli_run r = {0};
-    ndupes_config_init(&r.cfg);
-    const char *out = NULL;
     int c;
     opterr = 0;
     optind = 1;
@@ -165,28 +164,28 @@ int cli_sketch(int argc, char **argv)
         case 'o':
             if (!*optarg)
                 return cli_usage_error("sketch", "--output: empty file name");
-            out = optarg;
+            *out = optarg;
             break;
         case '0':
-            r.nul = 1;
+            r->nul = 1;
             break;
         case 'j':
             if (!cli_parse_uint(optarg, 1, 256, &u))
                 return cli_usage_error("sketch", "--jobs: '%s' is not a whole number from 1 "
                                        "to 256", optarg);
-            r.cfg.jobs = (unsigned)u;
+            r->cfg.jobs = (unsigned)u;
             break;
         case OPT_MAXSIZE:
             if (!cli_parse_size(optarg, &u) || u == 0)
                 return cli_usage_error("sketch", "--max-size: '%s' is not a size (e.g. 512k, "
                                        "16M)", optarg);
-            r.cfg.max_size = u;
+            r->cfg.max_size = u;
             break;
         case OPT_SHINGLE:
             if (!cli_parse_uint(optarg, 2, 8, &u))
                 return cli_usage_error("sketch", "--shingle: '%s' is not a whole number from 2 "
                                        "to 8", optarg);
-            r.cfg.shingle = (unsigned)u;
+            r->cfg.shingle = (unsigned)u;
             break;
         case 'q':
             cli_verbose = -1;
@@ -204,11 +203,23 @@ int cli_sketch(int argc, char **argv)
                                    argv[optind - 1]);
         }
     }
-    if (!out)
+    *first = optind;
+    if (!*out)
         return cli_usage_error("sketch", "no sketch file given (-o FILE)");
-    if (strcmp(out, "-") == 0 && isatty(STDOUT_FILENO))
+    if (strcmp(*out, "-") == 0 && isatty(STDOUT_FILENO))
         return cli_usage_error("sketch", "a sketch is binary: not written to a terminal");
-    int rc = cli_gather(&r, argc, argv, optind);
+    return -1;
+}
+
+int cli_sketch(int argc, char **argv)
+{
+    cli_run r = {0};
+    ndupes_config_init(&r.cfg);
+    const char *out = NULL;
+    int optend = 0, rc = sketch_options(argc, argv, &r, &out, &optend);
+    if (rc >= 0)
+        return rc;
+    rc = cli_gather(&r, argc, argv, optend);
     ndupes_status st;
     ndupes_corpus *corpus = rc ? NULL : ndupes_corpus_create(&r.cfg, &st);
     if (!rc && !corpus) {
@@ -295,7 +306,9 @@ static int check_settings(char **files, int n, ndupes_sketch_info *first, int *f
     return 0;
 }
 
-int cli_group_sketches(int argc, char **argv)
+/* group's options into r; *first is the first sketch's argument.  Returns -1 to go on, or
+ * the exit status (help printed, or a usage error said). */
+static int group_options(int argc, char **argv, cli_run *r, int *first)
 {
     static const struct option opts[] = {
         {"null", no_argument, NULL, '0'},
@@ -308,9 +321,6 @@ int cli_group_sketches(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    cli_run r = {0};
-    ndupes_config_init(&r.cfg);
-    r.format = NDUPES_FORMAT_TEXT;
     int omit = 0, c;
     opterr = 0;
     optind = 1;
@@ -318,16 +328,10 @@ int cli_group_sketches(int argc, char **argv)
         unsigned long long u;
         switch (c) {
         case '0':
-            r.nul = 1;
+            r->nul = 1;
             break;
         case 'f':
-            if (strcmp(optarg, "text") == 0)
-                r.format = NDUPES_FORMAT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                r.format = NDUPES_FORMAT_JSON;
-            else if (strcmp(optarg, "tsv") == 0)
-                r.format = NDUPES_FORMAT_TSV;
-            else
+            if (!cli_parse_format(optarg, &r->format))
                 return cli_usage_error("group", "--format: unknown format '%s' (text, json, "
                                        "tsv)", optarg);
             break;
@@ -335,7 +339,7 @@ int cli_group_sketches(int argc, char **argv)
             omit = 1;
             break;
         case 't':
-            if (!cli_parse_double(optarg, 1e-9, 1.0, &r.cfg.threshold))
+            if (!cli_parse_double(optarg, 1e-9, 1.0, &r->cfg.threshold))
                 return cli_usage_error("group", "--threshold: '%s' is not a number in (0, 1]",
                                        optarg);
             break;
@@ -343,7 +347,7 @@ int cli_group_sketches(int argc, char **argv)
             if (!cli_parse_uint(optarg, 1, 256, &u))
                 return cli_usage_error("group", "--jobs: '%s' is not a whole number from 1 to "
                                        "256", optarg);
-            r.cfg.jobs = (unsigned)u;
+            r->cfg.jobs = (unsigned)u;
             break;
         case 'q':
             cli_verbose = -1;
@@ -361,23 +365,66 @@ int cli_group_sketches(int argc, char **argv)
                                    argv[optind - 1]);
         }
     }
-    if (omit) {
-        if (r.format != NDUPES_FORMAT_TEXT)
-            return cli_usage_error("group", "--omit-first and --format %s cannot be combined",
-                                   r.format == NDUPES_FORMAT_JSON ? "json" : "tsv");
-        r.format = NDUPES_FORMAT_OMIT_FIRST;
+    *first = optind;
+    int rc = cli_apply_omit("group", r, omit);
+    return rc ? rc : -1;
+}
+
+/* Reads the sketches files[0..n) into corpus, one after another; *failed counts the
+ * inputs their sketching could not read.  first/first_at: the settings of the first
+ * sketch read (check_settings).  Returns 0 or the exit status (said). */
+static int read_sketches(ndupes_corpus *corpus, char **files, int n,
+                         ndupes_sketch_info *first, int first_at, uint64_t *failed)
+{
+    ndupes_sketch_info info;
+    for (int i = 0; i < n; i++) {
+        FILE *f = open_sketch(files[i]);
+        if (!f)
+            return EXIT_USAGE;
+        errno = 0;
+        ndupes_status st = ndupes_corpus_read_sketch(corpus, f, &info);
+        close_sketch(f);
+        if (cli_interrupted)
+            return cli_stopped(NULL, false);
+        if (st == NDUPES_ERR_ARG && info.version && first_at >= 0 &&
+            strcmp(info.settings, first->settings) != 0) {
+            cli_warn(files[i], "made with other settings (%s) than %s (%s); sketch all the "
+                     "parts alike", info.settings, files[first_at], first->settings);
+            return EXIT_USAGE;
+        }
+        if (st != NDUPES_OK)
+            return refused(files[i], st, ndupes_corpus_errmsg(corpus));
+        if (first_at < 0) {
+            *first = info;
+            first_at = i;
+        }
+        if (info.failed && cli_verbose >= 0)
+            cli_warn(files[i], "%llu inputs could not be read when this sketch was made",
+                     (unsigned long long)info.failed);
+        *failed += info.failed;
     }
-    char **files = argv + optind;
-    int n = argc - optind, stdin_uses = 0;
+    return 0;
+}
+
+int cli_group_sketches(int argc, char **argv)
+{
+    cli_run r = {0};
+    ndupes_config_init(&r.cfg);
+    r.format = NDUPES_FORMAT_TEXT;
+    int optend = 0, rc = group_options(argc, argv, &r, &optend);
+    if (rc >= 0)
+        return rc;
+    char **files = argv + optend;
+    int n = argc - optend, stdin_uses = 0;
     if (n == 0)
         return cli_usage_error("group", "no sketch given");
     for (int i = 0; i < n; i++)
         stdin_uses += strcmp(files[i], "-") == 0;
     if (stdin_uses > 1)
         return cli_usage_error("group", "'-' (a sketch on stdin) may be given once");
-    ndupes_sketch_info first, info;
-    int first_at, rc = check_settings(files, n, &first, &first_at);
-    if (rc)
+    ndupes_sketch_info first;
+    int first_at;
+    if ((rc = check_settings(files, n, &first, &first_at)) != 0)
         return rc;
     ndupes_status st;
     ndupes_corpus *corpus = ndupes_corpus_create(&r.cfg, &st);
@@ -389,35 +436,7 @@ int cli_group_sketches(int argc, char **argv)
         ndupes_corpus_interrupt(corpus);
     ndupes_corpus_set_log(corpus, cli_log, NULL);
     uint64_t failed = 0;
-    for (int i = 0; i < n && !rc; i++) {
-        FILE *f = open_sketch(files[i]);
-        if (!f) {
-            rc = EXIT_USAGE;
-            break;
-        }
-        errno = 0;
-        st = ndupes_corpus_read_sketch(corpus, f, &info);
-        close_sketch(f);
-        if (cli_interrupted) {
-            rc = cli_stopped(NULL, false);
-        } else if (st == NDUPES_ERR_ARG && info.version && first_at >= 0 &&
-                   strcmp(info.settings, first.settings) != 0) {
-            cli_warn(files[i], "made with other settings (%s) than %s (%s); sketch all the "
-                     "parts alike", info.settings, files[first_at], first.settings);
-            rc = EXIT_USAGE;
-        } else if (st != NDUPES_OK) {
-            rc = refused(files[i], st, ndupes_corpus_errmsg(corpus));
-        } else {
-            if (first_at < 0) {
-                first = info;
-                first_at = i;
-            }
-            if (info.failed && cli_verbose >= 0)
-                cli_warn(files[i], "%llu inputs could not be read when this sketch was made",
-                         (unsigned long long)info.failed);
-            failed += info.failed;
-        }
-    }
+    rc = read_sketches(corpus, files, n, &first, first_at, &failed);
     if (!rc) {
         st = ndupes_corpus_group(corpus);
         if (st == NDUPES_ERR_INTERRUPTED || cli_interrupted)

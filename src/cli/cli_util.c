@@ -154,3 +154,32 @@ bool cli_parse_duration(const char *s, long long *seconds)
     *seconds = (long long)v;
     return true;
 }
+
+bool cli_parse_format(const char *s, ndupes_format *f)
+{
+    static const struct {
+        const char *name;
+        ndupes_format format;
+    } formats[] = {
+        {"text", NDUPES_FORMAT_TEXT},
+        {"json", NDUPES_FORMAT_JSON},
+        {"tsv", NDUPES_FORMAT_TSV},
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(s, formats[i].name) == 0) {
+            *f = formats[i].format;
+            return true;
+        }
+    return false;
+}
+
+int cli_apply_omit(const char *cmd, cli_run *r, int omit)
+{
+    if (!omit)
+        return 0;
+    if (r->format != NDUPES_FORMAT_TEXT)
+        return cli_usage_error(cmd, "--omit-first and --format %s cannot be combined",
+                               r->format == NDUPES_FORMAT_JSON ? "json" : "tsv");
+    r->format = NDUPES_FORMAT_OMIT_FIRST;
+    return 0;
+}

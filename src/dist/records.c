@@ -140,11 +140,60 @@ static bool write_block(FILE *f, unsigned t, const nd_rec *v, size_t n)
     return ok;
 }
 
+/* The records of one block (its header h read, of type t, n records) into out[t], its
+ * checksum checked.  Read in chunks, so that a damaged count cannot make one huge
+ * allocation. */
+static ndupes_status read_block(FILE *in, const uint8_t *h, unsigned t, uint64_t n,
+                                nd_recv *out, uint64_t block, char *err, size_t errlen)
+{
+    size_t rs = rec_size(t);
+    XXH3_state_t *xs = XXH3_createState();
+    if (!xs)
+        return NDUPES_ERR_NOMEM;
+    XXH3_64bits_reset(xs);
+    XXH3_64bits_update(xs, h, HEADER);
+    uint8_t buf[BLOCK * 24];
+    size_t per = sizeof buf / rs;
+    ndupes_status st = NDUPES_OK;
+    for (uint64_t done = 0; done < n && st == NDUPES_OK;) {
+        size_t k = n - done < per ? (size_t)(n - done) : per;
+        if (fread(buf, rs, k, in) != k) {
+            st = ferror(in) ? NDUPES_ERR_IO : NDUPES_ERR_PARSE;
+            if (st == NDUPES_ERR_PARSE)
+                snprintf(err, errlen, "record stream cut short in block %llu",
+                         (unsigned long long)block + 1);
+            break;
+        }
+        XXH3_64bits_update(xs, buf, k * rs);
+        const uint8_t *p = buf;
+        for (size_t i = 0; i < k && st == NDUPES_OK; i++) {
+            nd_rec r;
+            p = decode(p, t, &r);
+            if (!nd_recv_push(&out[t], &r))
+                st = NDUPES_ERR_NOMEM;
+        }
+        done += k;
+    }
+    uint8_t sum[8];
+    if (st == NDUPES_OK && fread(sum, 1, 8, in) != 8) {
+        st = ferror(in) ? NDUPES_ERR_IO : NDUPES_ERR_PARSE;
+        if (st == NDUPES_ERR_PARSE)
+            snprintf(err, errlen, "record stream cut short at the checksum of block %llu",
+                     (unsigned long long)block + 1);
+    }
+    if (st == NDUPES_OK && get_le(sum, 8) != XXH3_64bits_digest(xs)) {
+        snprintf(err, errlen, "a damaged record stream (checksum of block %llu)",
+                 (unsigned long long)block + 1);
+        st = NDUPES_ERR_PARSE;
+    }
+    XXH3_freeState(xs);
+    return st;
+}
+
 ndupes_status nd_rec_read(FILE *in, nd_recv *out, char *err, size_t errlen)
 {
     uint8_t h[HEADER];
-    uint64_t block = 0;
-    for (;; block++) {
+    for (uint64_t block = 0;; block++) {
         size_t got = fread(h, 1, HEADER, in);
         if (got == 0 && feof(in))
             return NDUPES_OK;
@@ -171,53 +220,12 @@ ndupes_status nd_rec_read(FILE *in, nd_recv *out, char *err, size_t errlen)
             return NDUPES_ERR_PARSE;
         }
         uint64_t n = get_le(h + 8, 8);
-        size_t rs = rec_size(t);
-        if (n > (SIZE_MAX / 2 - HEADER) / rs || n > (1ull << 40)) {
+        if (n > (SIZE_MAX / 2 - HEADER) / rec_size(t) || n > (1ull << 40)) {
             snprintf(err, errlen, "a damaged record stream (block %llu counts %llu records)",
                      (unsigned long long)block + 1, (unsigned long long)n);
             return NDUPES_ERR_PARSE;
         }
-        /* Read in chunks, so that a damaged count cannot make one huge allocation. */
-        XXH3_state_t *xs = XXH3_createState();
-        if (!xs)
-            return NDUPES_ERR_NOMEM;
-        XXH3_64bits_reset(xs);
-        XXH3_64bits_update(xs, h, HEADER);
-        uint8_t buf[BLOCK * 24];
-        size_t per = sizeof buf / rs;
-        ndupes_status st = NDUPES_OK;
-        for (uint64_t done = 0; done < n && st == NDUPES_OK;) {
-            size_t k = n - done < per ? (size_t)(n - done) : per;
-            if (fread(buf, rs, k, in) != k) {
-                st = ferror(in) ? NDUPES_ERR_IO : NDUPES_ERR_PARSE;
-                if (st == NDUPES_ERR_PARSE)
-                    snprintf(err, errlen, "record stream cut short in block %llu",
-                             (unsigned long long)block + 1);
-                break;
-            }
-            XXH3_64bits_update(xs, buf, k * rs);
-            const uint8_t *p = buf;
-            for (size_t i = 0; i < k && st == NDUPES_OK; i++) {
-                nd_rec r;
-                p = decode(p, t, &r);
-                if (!nd_recv_push(&out[t], &r))
-                    st = NDUPES_ERR_NOMEM;
-            }
-            done += k;
-        }
-        uint8_t sum[8];
-        if (st == NDUPES_OK && fread(sum, 1, 8, in) != 8) {
-            st = ferror(in) ? NDUPES_ERR_IO : NDUPES_ERR_PARSE;
-            if (st == NDUPES_ERR_PARSE)
-                snprintf(err, errlen, "record stream cut short at the checksum of block %llu",
-                         (unsigned long long)block + 1);
-        }
-        if (st == NDUPES_OK && get_le(sum, 8) != XXH3_64bits_digest(xs)) {
-            snprintf(err, errlen, "a damaged record stream (checksum of block %llu)",
-                     (unsigned long long)block + 1);
-            st = NDUPES_ERR_PARSE;
-        }
-        XXH3_freeState(xs);
+        ndupes_status st = read_block(in, h, t, n, out, block, err, errlen);
         if (st != NDUPES_OK)
             return st;
     }
