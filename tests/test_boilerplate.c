@@ -20,7 +20,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
+
 #include "ndupes.h"
+#include "nd_internal.h"
 
 #define TARGET 0.95
 
@@ -276,6 +279,65 @@ static const ndupes_para *at(const ndupes_doc *doc, unsigned line)
     return p;
 }
 
+/* A run asks the reader only which paragraphs are kept, and it tries the cheap rules first:
+ * the paragraphs it keeps are those `ndupes strip` keeps, on every page of dir. */
+static size_t same_keeps_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t pages = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+            continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        char *buf = NULL;
+        size_t len = 0;
+        int64_t mtime;
+        uint64_t dev, ino;
+        assert_int_equal(nd_read_file(path, UINT64_C(1) << 30, &buf, &len, &mtime, &dev, &ino), NDUPES_OK);
+        ndupes_doc *a = NULL, *b = NULL;
+        assert_int_equal(nd_doc_parse(buf, len, NULL, true, &a), NDUPES_OK);
+        assert_int_equal(nd_doc_parse(buf, len, NULL, false, &b), NDUPES_OK);
+        assert_int_equal(ndupes_doc_count(a), ndupes_doc_count(b));
+        for (size_t i = 0; i < ndupes_doc_count(a); i++) {
+            ndupes_reason ra = ndupes_doc_para(a, i)->reason, rb = ndupes_doc_para(b, i)->reason;
+            if ((ra == NDUPES_KEEP) != (rb == NDUPES_KEEP) ||
+                (ra == NDUPES_DROP_REPEAT) != (rb == NDUPES_DROP_REPEAT))
+                fail_msg("%s: paragraph %zu: %s in strip, %s in a run", path, i,
+                         ndupes_reason_name(ra), ndupes_reason_name(rb));
+        }
+        ndupes_doc_free(a);
+        ndupes_doc_free(b);
+        free(buf);
+        pages++;
+    }
+    closedir(d);
+    return pages;
+}
+
+static void a_run_keeps_what_strip_keeps(void **state)
+{
+    (void)state;
+    const char *src = getenv("SRCDIR");
+    static const char *const dirs[] = {"samples", "tests/data/lang", "tests/data/scripts"};
+    size_t pages = 0;
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        char dir[1100];
+        snprintf(dir, sizeof dir, "%s/%s", src ? src : ".", dirs[i]);
+        pages += same_keeps_in(dir);
+    }
+    assert_true(pages >= 40);
+    if (have_devset) {
+        char dir[1100];
+        snprintf(dir, sizeof dir, "%s/devset/articles", shared_dir);
+        assert_true(same_keeps_in(dir) > 0);
+    }
+}
+
 static void cgtn_cookie_banner_dropped_by_cue(void **state)
 {
     (void)state;
@@ -404,6 +466,7 @@ int main(void)
         cmocka_unit_test(all_labels_reach_precision_and_recall),
         cmocka_unit_test(seeds_alone_reach_precision_and_recall),
         cmocka_unit_test(devset_labels_reach_precision_and_recall),
+        cmocka_unit_test(a_run_keeps_what_strip_keeps),
         cmocka_unit_test(cgtn_cookie_banner_dropped_by_cue),
         cmocka_unit_test(cgtn_repeated_body_dropped_as_repeat),
         cmocka_unit_test(moscowtimes_donation_appeal_dropped),

@@ -299,30 +299,42 @@ static const char *rule_headline(const page *pg, const para_view *p)
                : NULL;
 }
 
-/* The per-paragraph rules, in the order they are tried. */
+/* The per-paragraph rules, in the order they are tried.  Each is cheap (it looks at the
+ * paragraph's counts or its ends) or scans the paragraph's text. */
 static const struct {
     ndupes_reason reason;
     rule_fn fn;
+    bool scans;
 } rules[] = {
-    {NDUPES_DROP_CODE, rule_code},        {NDUPES_DROP_CONTACT, rule_contact},
-    {NDUPES_DROP_CUE, rule_cue},
-    {NDUPES_DROP_CUE, rule_menu},         {NDUPES_DROP_TEASER, rule_truncated},
-    {NDUPES_DROP_TEASER, rule_link_list}, {NDUPES_DROP_SHORT, rule_few_words},
-    {NDUPES_DROP_SHORT, rule_capitals},   {NDUPES_DROP_LANGUAGE, rule_other_language},
-    {NDUPES_DROP_SHORT, rule_few_stopwords},
-    {NDUPES_DROP_SHORT, rule_no_sentence}, {NDUPES_DROP_SHORT, rule_headline},
+    {NDUPES_DROP_CODE, rule_code, false},          {NDUPES_DROP_CONTACT, rule_contact, true},
+    {NDUPES_DROP_CUE, rule_cue, true},             {NDUPES_DROP_CUE, rule_menu, true},
+    {NDUPES_DROP_TEASER, rule_truncated, false},   {NDUPES_DROP_TEASER, rule_link_list, true},
+    {NDUPES_DROP_SHORT, rule_few_words, false},    {NDUPES_DROP_SHORT, rule_capitals, false},
+    {NDUPES_DROP_LANGUAGE, rule_other_language, false},
+    {NDUPES_DROP_SHORT, rule_few_stopwords, false}, {NDUPES_DROP_SHORT, rule_no_sentence, true},
+    {NDUPES_DROP_SHORT, rule_headline, false},
 };
 
-static ndupes_reason classify_one(const page *pg, const nd_para_rec *r, const char **detail)
+/* The first rule that fires decides, and names the reason.  When only whether the
+ * paragraph is kept matters (labels false: a run, which shows no reasons), the cheap rules
+ * are tried first, so that most chrome is told without a scan of its text; the paragraphs
+ * kept are the same, as a paragraph is kept when no rule fires. */
+static ndupes_reason classify_one(const page *pg, const nd_para_rec *r, bool labels,
+                                  const char **detail)
 {
     para_view p = {pg->doc->norm.p + r->norm_off, r->norm_len, r};
-    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-        const char *d = rules[i].fn(pg, &p);
-        if (d) {
-            *detail = d;
-            return rules[i].reason;
+    for (int pass = labels ? 1 : 0; pass < 2; pass++)
+        for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+            if (pass == 0 && rules[i].scans)
+                continue;
+            if (pass == 1 && !labels && !rules[i].scans)
+                continue;
+            const char *d = rules[i].fn(pg, &p);
+            if (d) {
+                *detail = d;
+                return rules[i].reason;
+            }
         }
-    }
     return NDUPES_KEEP;
 }
 
@@ -445,7 +457,7 @@ static bool mark_repeats(ndupes_doc *doc)
     return true;
 }
 
-bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
+bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg, bool labels)
 {
     if (!nd_cues_init() || !mark_repeats(doc))
         return false;
@@ -457,7 +469,7 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg)
     study_page(&pg);
     for (size_t i = 0; i < n; i++)
         if (r[i].reason == NDUPES_KEEP)
-            r[i].reason = classify_one(&pg, &r[i], &r[i].detail);
+            r[i].reason = classify_one(&pg, &r[i], labels, &r[i].detail);
     /* A headline-like line between dropped paragraphs belongs to the list around it. */
     for (size_t i = 1; i + 1 < n; i++) {
         const char *s = doc->norm.p + r[i].norm_off;

@@ -147,8 +147,13 @@ static inline bool nd_is_code(const nd_para_rec *p)
 {
     return p->code >= 8 && p->code * 25 >= p->norm_len;
 }
-/* Classifies the paragraphs of doc (sets reason/detail); false when memory ran out. */
-bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg);
+/* Classifies the paragraphs of doc (sets reason/detail); false when memory ran out.  With
+ * labels false only whether each paragraph is kept is exact: a dropped one may carry
+ * another rule's reason than `ndupes strip` shows (faster; for runs). */
+bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg, bool labels);
+/* ndupes_doc_parse, with labels as for nd_boilerplate_classify. */
+ndupes_status nd_doc_parse(const void *buf, size_t len, const ndupes_config *cfg, bool labels,
+                           ndupes_doc **out);
 
 /* ---- fileio.c ---- */
 /* Reads a regular file whole into *buf (nd_malloc'd), refusing FIFOs/devices without

@@ -357,7 +357,7 @@ static bool add_para(ndupes_doc *doc, const char *s, const line *v, size_t a, si
     return true;
 }
 
-static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg,
+static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg, bool labels,
                            ndupes_doc *doc)
 {
     if (len && nd_looks_binary((const unsigned char *)buf, len))
@@ -419,7 +419,7 @@ static ndupes_status parse(const char *buf, size_t len, const ndupes_config *cfg
         for (size_t k = p->tok_first; k < p->tok_first + p->words; k++)
             p->stop += nd_stop_in(doc->toks[k].stop, doc->lang);
     }
-    if (!nd_boilerplate_classify(doc, cfg))
+    if (!nd_boilerplate_classify(doc, cfg, labels))
         goto out;
     st = NDUPES_OK;
 out:
@@ -433,6 +433,12 @@ out:
 ndupes_status ndupes_doc_parse(const void *buf, size_t len, const ndupes_config *cfg,
                                ndupes_doc **out)
 {
+    return nd_doc_parse(buf, len, cfg, true, out);
+}
+
+ndupes_status nd_doc_parse(const void *buf, size_t len, const ndupes_config *cfg, bool labels,
+                           ndupes_doc **out)
+{
     if (!out || (!buf && len))
         return NDUPES_ERR_ARG;
     *out = NULL;
@@ -444,7 +450,7 @@ ndupes_status ndupes_doc_parse(const void *buf, size_t len, const ndupes_config 
     ndupes_doc *doc = nd_calloc(1, sizeof *doc);
     if (!doc)
         return NDUPES_ERR_NOMEM;
-    ndupes_status st = parse(buf ? buf : "", len, cfg, doc);
+    ndupes_status st = parse(buf ? buf : "", len, cfg, labels, doc);
     if (st != NDUPES_OK) {
         ndupes_doc_free(doc);
         return st;

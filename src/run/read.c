@@ -81,7 +81,7 @@ static void read_one(job *j, size_t k)
     s->bytes = len;
     s->chash = XXH3_64bits(buf, len); /* the file's identity: in the index and in a sketch */
     ndupes_doc *doc = NULL;
-    s->st = ndupes_doc_parse(buf, len, &j->c->cfg, &doc);
+    s->st = nd_doc_parse(buf, len, &j->c->cfg, false, &doc);
     nd_free(buf);
     if (s->st != NDUPES_OK)
         return;
@@ -265,7 +265,7 @@ ndupes_status ndupes_corpus_add_text(ndupes_corpus *c, const char *name, const v
     if (!nd_corpus_reserve(c, 1))
         return NDUPES_ERR_NOMEM;
     ndupes_doc *doc = NULL;
-    ndupes_status st = ndupes_doc_parse(buf, len, &c->cfg, &doc);
+    ndupes_status st = nd_doc_parse(buf, len, &c->cfg, false, &doc);
     if (st != NDUPES_OK)
         return st;
     nd_fp fp;
