@@ -317,6 +317,12 @@ static void sort_unique_u64_random(void **state)
     free(v);
 }
 
+static int cmp_u32_test(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
 static void sort_unique_u32_cases(void **state)
 {
     (void)state;
@@ -346,6 +352,27 @@ static void sort_unique_u32_cases(void **state)
     for (size_t i = 1; i < m; i++)
         assert_true(v[i - 1] < v[i]);
     free(v);
+    /* Full 32-bit values, on each side of the sizes where the method changes (insertion
+     * sort, radix sort on the stack, radix sort on the heap): increasing, and every value
+     * of the input is still there. */
+    static const size_t sizes[] = {2, 63, 64, 65, 700, 2048, 2049, 9000};
+    for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
+        size_t n = sizes[t];
+        uint32_t *in = malloc(n * sizeof *in), *out = malloc(n * sizeof *out);
+        assert_true(in && out);
+        for (size_t i = 0; i < n; i++)
+            in[i] = (uint32_t)rnd() ^ (uint32_t)(rnd() << 16) ^ (i % 7 == 0 ? 0 : 1u << 31);
+        in[n - 1] = in[0]; /* one repeat at least */
+        memcpy(out, in, n * sizeof *in);
+        size_t k = nd_sort_unique_u32(out, n);
+        assert_true(k < n);
+        for (size_t i = 1; i < k; i++)
+            assert_true(out[i - 1] < out[i]);
+        for (size_t i = 0; i < n; i++)
+            assert_non_null(bsearch(&in[i], out, k, sizeof *out, cmp_u32_test));
+        free(in);
+        free(out);
+    }
 }
 
 int main(void)

@@ -321,6 +321,56 @@ static void white_space_is_collapsed(void **state)
     ndupes_doc_free(doc);
 }
 
+/* Runs of spaces in s[0..n) to one, in place; returns the new length. */
+static size_t collapse(char *s, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' || (m > 0 && s[m - 1] != ' '))
+            s[m++] = s[i];
+    return m;
+}
+
+/* The decoder and the cleaner scan plain ASCII eight bytes at a time: every byte that ends
+ * such a run (a second space, '&', a control byte, DEL, NUL, a multi-byte character) is
+ * found at every offset of the word it falls in, and at the run's end.  (The page is long
+ * enough for one control byte not to make it binary.) */
+static void special_bytes_at_every_offset(void **state)
+{
+    (void)state;
+    static const char base[] = "abcdefghij klmnopqrst uvwxyzabcd efghijklmn opqrstuvwx yzabcdefgh "
+                               "ijklmnopqr stuvwxyzab cdefghijkl mnopqrstuv wxyzabcdef ghijkl";
+    static const struct {
+        const char *in, *out;
+        size_t inlen;
+    } special[] = {
+        {"  ", " ", 2}, {"&amp;", "&", 5}, {"\t", " ", 1}, {"\x7f", " ", 1},
+        {"\0", " ", 1}, {"\xc3\xa9", "\xc3\xa9", 2}, {"&", "&", 1}, {"\x1b", " ", 1},
+    };
+    size_t bl = sizeof base - 1;
+    for (size_t s = 0; s < sizeof special / sizeof special[0]; s++)
+        for (size_t k = 1; k <= bl; k++) {
+            char in[192], want[192];
+            size_t ol = strlen(special[s].out);
+            memcpy(in, base, k);
+            memcpy(in + k, special[s].in, special[s].inlen);
+            memcpy(in + k + special[s].inlen, base + k, bl - k);
+            memcpy(want, base, k);
+            memcpy(want + k, special[s].out, ol);
+            memcpy(want + k + ol, base + k, bl - k);
+            size_t wl = collapse(want, k + ol + bl - k);
+            while (wl && want[wl - 1] == ' ')
+                wl--;
+            want[wl] = '\0';
+            ndupes_doc *doc = parse_n(in, k + special[s].inlen + bl - k);
+            assert_int_equal(ndupes_doc_count(doc), 1);
+            if (strcmp(para(doc, 0)->text, want) != 0)
+                fail_msg("special %zu at %zu: \"%s\", want \"%s\"", s, k, para(doc, 0)->text,
+                         want);
+            ndupes_doc_free(doc);
+        }
+}
+
 /* ---- lines and paragraphs ---- */
 
 static void crlf_line_ends(void **state)
@@ -662,6 +712,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_is_kept_as_is),
+        cmocka_unit_test(special_bytes_at_every_offset),
         cmocka_unit_test(cp1252_curly_quotes_and_e_acute),
         cmocka_unit_test(cp1252_single_quotes_dashes_euro),
         cmocka_unit_test(mixed_utf8_with_stray_byte_keeps_valid_sequences),

@@ -44,7 +44,15 @@ typedef struct nd_u64v {
     uint64_t *v;
     size_t n, cap;
 } nd_u64v;
-bool nd_u64v_push(nd_u64v *a, uint64_t x);
+/* Makes room for at least one more value (doubling); false when memory ran out. */
+bool nd_u64v_grow(nd_u64v *a);
+static inline bool nd_u64v_push(nd_u64v *a, uint64_t x)
+{
+    if (a->n == a->cap && !nd_u64v_grow(a))
+        return false;
+    a->v[a->n++] = x;
+    return true;
+}
 void nd_u64v_free(nd_u64v *a);
 /* Sorts and removes duplicates (radix sorts); returns the new count. */
 size_t nd_sort_unique_u64(uint64_t *v, size_t n);

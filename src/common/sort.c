@@ -10,17 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool nd_u64v_push(nd_u64v *a, uint64_t x)
+bool nd_u64v_grow(nd_u64v *a)
 {
-    if (a->n == a->cap) {
-        size_t nc = a->cap ? a->cap * 2 : 256;
-        uint64_t *v = nd_reallocarray(a->v, nc, sizeof *v);
-        if (!v)
-            return false;
-        a->v = v;
-        a->cap = nc;
-    }
-    a->v[a->n++] = x;
+    if (a->n < a->cap)
+        return true;
+    size_t nc = a->cap ? a->cap * 2 : 256;
+    uint64_t *v = nd_reallocarray(a->v, nc, sizeof *v);
+    if (!v)
+        return false;
+    a->v = v;
+    a->cap = nc;
     return true;
 }
 
@@ -61,25 +60,31 @@ size_t nd_sort_unique_u64(uint64_t *v, size_t n)
     return m;
 }
 
-/* LSD radix sort of 32-bit values, a byte a pass (a pass whose byte is the same in every
- * value is skipped); tmp holds n values. */
+/* LSD radix sort of 32-bit values, a byte a pass, the four histograms counted in one read
+ * (a pass whose byte is the same in every value is skipped); tmp holds n values. */
 static void radix_u32(uint32_t *v, uint32_t *tmp, size_t n)
 {
+    uint32_t count[4][256] = {{0}};
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x = v[i];
+        count[0][x & 255]++;
+        count[1][(x >> 8) & 255]++;
+        count[2][(x >> 16) & 255]++;
+        count[3][x >> 24]++;
+    }
     uint32_t *src = v, *dst = tmp;
-    for (unsigned shift = 0; shift < 32; shift += 8) {
-        size_t count[256] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[(src[i] >> shift) & 255]++;
-        if (count[(src[0] >> shift) & 255] == n)
+    for (unsigned pass = 0, shift = 0; pass < 4; pass++, shift += 8) {
+        uint32_t *c = count[pass];
+        if (c[(v[0] >> shift) & 255] == n)
             continue;
-        size_t sum = 0;
+        uint32_t sum = 0;
         for (size_t b = 0; b < 256; b++) {
-            size_t c = count[b];
-            count[b] = sum;
-            sum += c;
+            uint32_t k = c[b];
+            c[b] = sum;
+            sum += k;
         }
         for (size_t i = 0; i < n; i++)
-            dst[count[(src[i] >> shift) & 255]++] = src[i];
+            dst[c[(src[i] >> shift) & 255]++] = src[i];
         uint32_t *t = src;
         src = dst;
         dst = t;
@@ -94,10 +99,19 @@ size_t nd_sort_unique_u32(uint32_t *v, size_t n)
         return n;
     uint32_t stackt[2048];
     uint32_t *tmp = n <= 2048 ? stackt : nd_malloc(n * sizeof *tmp);
-    if (n >= 64 && tmp)
+    if (n >= 64 && tmp && n <= UINT32_MAX) {
         radix_u32(v, tmp, n);
-    else
+    } else if (n < 64) { /* insertion sort: a few values */
+        for (size_t i = 1; i < n; i++) {
+            uint32_t x = v[i];
+            size_t j = i;
+            for (; j > 0 && v[j - 1] > x; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+    } else {
         qsort(v, n, sizeof *v, cmp_u32);
+    }
     if (tmp != stackt)
         nd_free(tmp);
     size_t m = 1;

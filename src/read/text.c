@@ -61,6 +61,23 @@ bool nd_looks_binary(const unsigned char *buf, size_t len)
     return n > 0 && (nul * 100 > n * 1 || (nul + ctl) * 100 > n * 5);
 }
 
+/* The end of the run of ASCII bytes from s[i] (of NUL-free ASCII when nonul), eight bytes
+ * at a time. */
+static size_t ascii_end(const unsigned char *s, size_t i, size_t len, bool nonul)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t zero = nonul ? (x - ones) & ~x & highs : 0; /* some byte is 0 */
+        if ((x & highs) | zero)
+            break;
+    }
+    while (i < len && s[i] < 0x80 && (s[i] != 0 || !nonul))
+        i++;
+    return i;
+}
+
 bool nd_decode(const char *buf, size_t len, nd_buf *out, int *cp1252)
 {
     const unsigned char *s = (const unsigned char *)buf;
@@ -72,9 +89,7 @@ bool nd_decode(const char *buf, size_t len, nd_buf *out, int *cp1252)
         i = 3;
     while (i < len) {
         /* ASCII fast path: copy a run of plain bytes at once. */
-        size_t j = i;
-        while (j < len && s[j] < 0x80 && s[j] != 0)
-            j++;
+        size_t j = ascii_end(s, i, len, true);
         if (j > i) {
             if (!nd_buf_add(out, s + i, j - i))
                 return false;
@@ -204,6 +219,25 @@ static const uint8_t plain[256] = {
 #undef ND_P8
 };
 
+/* True when the eight bytes at u are all plain (printable ASCII, not '&') with no space
+ * after a space, u[-1] included: the test of the copy loop below, a word at a time. */
+static bool plain8(const unsigned char *u)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull,
+                   lows = 0x7F7F7F7F7F7F7F7Full;
+    uint64_t x;
+    memcpy(&x, u, 8);
+    if ((x | (x + ones)) & highs) /* a byte of 0x7F or more */
+        return false;
+    if ((x - ones * 0x20) & ~x & highs) /* a control byte (below the space) */
+        return false;
+    uint64_t amp = x ^ (ones * '&');
+    if ((amp - ones) & ~amp & highs)
+        return false;
+    uint64_t t = x ^ (ones * ' '), sp = ~(((t & lows) + lows) | t | lows); /* 0x80: a space */
+    return !(sp & (sp << 8)) && !(u[0] == ' ' && u[-1] == ' ');
+}
+
 bool nd_clean(const char *s, size_t len, nd_buf *out)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -218,6 +252,8 @@ bool nd_clean(const char *s, size_t len, nd_buf *out)
         if (plain[c] == 1 || (plain[c] == 2 && !space)) {
             /* A run of printable ASCII with single spaces: copied at once. */
             size_t j = i + 1;
+            while (j + 8 <= len && plain8(u + j))
+                j += 8;
             while (j < len && (plain[u[j]] == 1 || (plain[u[j]] == 2 && u[j - 1] != ' ')))
                 j++;
             memcpy(out->p + out->len, s + i, j - i);
@@ -342,9 +378,7 @@ bool nd_normalize_counts(const char *s, size_t len, nd_buf *out, nd_caps *caps)
      * characters per paragraph instead of all of them. */
     size_t i = 0;
     while (i < len) {
-        size_t j = i;
-        while (j < len && (unsigned char)s[j] < 0x80)
-            j++;
+        size_t j = ascii_end((const unsigned char *)s, i, len, false);
         size_t base = j < len && j > i ? j - 1 : j; /* keep a base letter for the run */
         if (!nd_buf_reserve(out, j - i))
             return false;
