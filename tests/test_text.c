@@ -708,6 +708,45 @@ static void words_are_counted_on_the_normalised_text(void **state)
     ndupes_doc_free(doc);
 }
 
+/* The counts of capitals that the boilerplate rules read (letters, capitals, capitals that
+ * start a word), against a byte-by-byte count here: random ASCII of every length up to 40,
+ * some with a non-ASCII letter, and the lower-cased text. */
+static void capitals_are_counted_at_every_length(void **state)
+{
+    (void)state;
+    static const char alphabet[] = "aZbY Cx.D-eQ'7@[`{z";
+    uint32_t seed = 12345;
+    for (size_t n = 1; n <= 40; n++)
+        for (int round = 0; round < 20; round++) {
+            char in[64], want[64];
+            uint32_t letters = 0, upper = 0, caps = 0;
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                in[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+            }
+            in[n] = '\0';
+            for (size_t i = 0; i < n; i++) {
+                char c = in[i], before = i ? in[i - 1] : ' ';
+                int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+                int after_letter = (before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z');
+                letters += up || low;
+                upper += up;
+                caps += up && !after_letter;
+                want[i] = up ? (char)(c + 32) : c;
+            }
+            want[n] = '\0';
+            nd_buf out = {0};
+            nd_caps k = {0};
+            assert_true(nd_normalize_counts(in, n, &out, &k));
+            assert_int_equal(out.len, n);
+            assert_memory_equal(out.p, want, n);
+            if (k.letters != letters || k.upper != upper || k.caps_words != caps)
+                fail_msg("\"%s\": %u %u %u, want %u %u %u", in, k.letters, k.upper,
+                         k.caps_words, letters, upper, caps);
+            nd_buf_free(&out);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -749,6 +788,7 @@ int main(void)
         cmocka_unit_test(short_sentence_lines_are_not_mistaken_for_wrapping),
         cmocka_unit_test(seed_page_without_blank_lines_has_one_paragraph_per_line),
         cmocka_unit_test(words_are_counted_on_the_normalised_text),
+        cmocka_unit_test(capitals_are_counted_at_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

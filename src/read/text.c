@@ -336,25 +336,43 @@ static bool map_run(const char *s, size_t len, nd_buf *out)
     return ok;
 }
 
+/* How many bytes of m (each 0x80 or 0) are set. */
+static inline uint32_t bytes_set(uint64_t m)
+{
+    return (uint32_t)(((m >> 7) * 0x0101010101010101ull) >> 56);
+}
+
 /* Lower-cases the ASCII bytes s[0..n) into d, counting capitals for the boilerplate rules:
  * letters, upper-case letters, and capitals that start a word (follow a non-letter).
- * prev is the byte before s[0] (' ' at the start).  Each byte is looked at with the one
- * before it and nothing else, so the loop vectorises. */
+ * prev is the byte before s[0] (' ' at the start).  Eight bytes at a time where the byte
+ * order lets a shift find each byte's predecessor (little-endian), then byte by byte. */
 static void lower_count(const char *s, size_t n, char *d, nd_caps *k, unsigned char prev)
 {
-    if (n == 0)
-        return;
     const unsigned char *u = (const unsigned char *)s;
-    unsigned c = u[0], up = c - 'A' < 26u;
-    d[0] = (char)(c + (up << 5));
-    uint32_t letters = up | (c - 'a' < 26u), upper = up, caps = up & ((prev | 32u) - 'a' >= 26u);
-    for (size_t i = 1; i < n; i++) {
-        c = u[i];
-        up = c - 'A' < 26u;
+    uint32_t letters = 0, upper = 0, caps = 0;
+    size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t prev_letter = ((prev | 32u) - 'a' < 26u) ? 0x80 : 0; /* as byte 0's flag */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, u + i, 8); /* ASCII: no byte reaches 0x80, so no sum below carries */
+        uint64_t up = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & highs;
+        uint64_t lo = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'z' - 1)) & highs;
+        uint64_t let = up | lo, y = x | (up >> 2); /* 'A' + 0x20 = 'a' */
+        memcpy(d + i, &y, 8);
+        letters += bytes_set(let);
+        upper += bytes_set(up);
+        caps += bytes_set(up & ~((let << 8) | prev_letter)); /* a capital after no letter */
+        prev_letter = let >> 56;
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned c = u[i], up = c - 'A' < 26u, before = i ? u[i - 1] : prev;
         d[i] = (char)(c + (up << 5));
         letters += up | (c - 'a' < 26u);
         upper += up;
-        caps += up & ((u[i - 1] | 32u) - 'a' >= 26u); /* a capital after no letter */
+        caps += up & ((before | 32u) - 'a' >= 26u);
     }
     if (k) {
         k->letters += letters;
