@@ -80,13 +80,21 @@ static bool bucket_pairs(uint64_t *s, size_t n, nd_u64v *p)
 }
 
 /* Entries are split by the top byte of their key into PARTS ranges (one stable counting
- * pass), and each range is sorted and turned into pairs on its own, on worker threads. */
+ * pass), and each range is sorted and turned into pairs on its own, on worker threads.
+ * The split itself runs on the worker threads too, the articles cut into CHUNKS: each
+ * chunk counts its entries of each part, then writes them where the counts of the chunks
+ * before it end, so the order is that of one pass over the articles. */
 #define PARTS 256
+#define CHUNKS 64
 
 typedef struct lsh_job {
-    uint64_t *e, *tmp;      /* entries scattered into tmp by their top byte; e is scratch */
-    size_t off[PARTS + 1];  /* range of each part */
-    nd_u64v part[PARTS];      /* the pairs of each part */
+    const nd_fp *fps;
+    const uint8_t *skip;
+    size_t n;                     /* articles */
+    uint64_t *e, *tmp;            /* entries scattered into tmp by their top byte; e is scratch */
+    size_t off[PARTS + 1];        /* range of each part */
+    size_t pos[CHUNKS][PARTS];    /* entries of chunk c and part k: counted, then placed */
+    nd_u64v part[PARTS];          /* the pairs of each part */
     uint8_t nomem[PARTS];
 } lsh_job;
 
@@ -108,32 +116,119 @@ static void work_part(void *ctx, size_t k)
     }
 }
 
-/* Every (key, article) entry of the articles not skipped, scattered into j->tmp by the
- * top byte of the key (j->off[k]: where part k starts); e is scratch of the same size. */
-static void scatter(lsh_job *j, const nd_fp *fps, const uint8_t *skip, size_t n, uint64_t *e,
-                    uint64_t *tmp)
+/* The first article of chunk c of n. */
+static size_t chunk_start(size_t n, size_t c)
 {
-    size_t m = 0, count[PARTS] = {0};
-    for (size_t i = 0; i < n; i++) {
-        if (skip && skip[i])
-            continue;
-        for (size_t k = 0; k < fps[i].nkeys; k++) {
-            e[m] = (uint64_t)fps[i].keys[k] << 32 | (uint32_t)i;
-            count[e[m] >> 56]++;
-            m++;
+    return (size_t)((uint64_t)n * c / CHUNKS);
+}
+
+static void work_count(void *ctx, size_t c)
+{
+    lsh_job *j = ctx;
+    size_t *count = j->pos[c];
+    for (size_t i = chunk_start(j->n, c), end = chunk_start(j->n, c + 1); i < end; i++)
+        if (!j->skip || !j->skip[i])
+            for (size_t k = 0; k < j->fps[i].nkeys; k++)
+                count[j->fps[i].keys[k] >> 24]++;
+}
+
+static void work_place(void *ctx, size_t c)
+{
+    lsh_job *j = ctx;
+    size_t *pos = j->pos[c];
+    for (size_t i = chunk_start(j->n, c), end = chunk_start(j->n, c + 1); i < end; i++)
+        if (!j->skip || !j->skip[i])
+            for (size_t k = 0; k < j->fps[i].nkeys; k++) {
+                uint32_t key = j->fps[i].keys[k];
+                j->tmp[pos[key >> 24]++] = (uint64_t)key << 32 | (uint32_t)i;
+            }
+}
+
+/* Every (key, article) entry of the articles not skipped, scattered into j->tmp by the
+ * top byte of the key (j->off[k]: where part k starts); j->e is scratch of the same size. */
+static void scatter(lsh_job *j, unsigned jobs)
+{
+    nd_parallel_for(CHUNKS, jobs, work_count, j);
+    size_t sum = 0;
+    for (size_t k = 0; k < PARTS; k++) {
+        j->off[k] = sum;
+        for (size_t c = 0; c < CHUNKS; c++) {
+            size_t n = j->pos[c][k];
+            j->pos[c][k] = sum;
+            sum += n;
         }
     }
-    for (size_t k = 0, sum = 0; k < PARTS; k++) {
-        j->off[k] = sum;
-        sum += count[k];
+    j->off[PARTS] = sum;
+    nd_parallel_for(CHUNKS, jobs, work_place, j);
+}
+
+/* The pairs of every part, sorted as one array, on worker threads: the pairs are split by
+ * their first article into RANGES ranges (a count, then a placement, each part on its own),
+ * and each range is sorted on its own; the ranges follow each other in the order of their
+ * articles, so the whole array is sorted. */
+#define RANGES 256
+
+typedef struct gather_job {
+    const lsh_job *j;
+    uint64_t *all, *tmp;
+    size_t n;                  /* articles */
+    size_t (*pos)[RANGES];     /* pairs of part k and range r: counted, then placed */
+    size_t off[RANGES + 1];
+} gather_job;
+
+static size_t range_of(const gather_job *g, uint64_t pair)
+{
+    return (size_t)((pair >> 33) * RANGES / g->n);
+}
+
+static void work_gcount(void *ctx, size_t k)
+{
+    gather_job *g = ctx;
+    const nd_u64v *p = &g->j->part[k];
+    for (size_t i = 0; i < p->n; i++)
+        g->pos[k][range_of(g, p->v[i])]++;
+}
+
+static void work_gplace(void *ctx, size_t k)
+{
+    gather_job *g = ctx;
+    const nd_u64v *p = &g->j->part[k];
+    for (size_t i = 0; i < p->n; i++)
+        g->all[g->pos[k][range_of(g, p->v[i])]++] = p->v[i];
+}
+
+static void work_gsort(void *ctx, size_t r)
+{
+    gather_job *g = ctx;
+    size_t lo = g->off[r], n = g->off[r + 1] - lo;
+    uint64_t *s = radix_sort(g->all + lo, g->tmp + lo, n, 0, 64);
+    if (s != g->all + lo)
+        memcpy(g->all + lo, s, n * sizeof *s);
+}
+
+/* The np pairs of j's parts into all, sorted (tmp: scratch of np); false when memory ran
+ * out. */
+static bool gather(const lsh_job *j, size_t n, uint64_t *all, uint64_t *tmp, unsigned jobs)
+{
+    gather_job g = {.j = j, .all = all, .tmp = tmp, .n = n ? n : 1};
+    g.pos = nd_calloc(PARTS, sizeof *g.pos);
+    if (!g.pos)
+        return false;
+    nd_parallel_for(PARTS, jobs, work_gcount, &g);
+    size_t sum = 0;
+    for (size_t r = 0; r < RANGES; r++) {
+        g.off[r] = sum;
+        for (size_t k = 0; k < PARTS; k++) {
+            size_t c = g.pos[k][r];
+            g.pos[k][r] = sum;
+            sum += c;
+        }
     }
-    j->off[PARTS] = m;
-    size_t pos[PARTS];
-    memcpy(pos, j->off, sizeof pos);
-    for (size_t i = 0; i < m; i++)
-        tmp[pos[e[i] >> 56]++] = e[i];
-    j->e = e;
-    j->tmp = tmp;
+    g.off[RANGES] = sum;
+    nd_parallel_for(PARTS, jobs, work_gplace, &g);
+    nd_parallel_for(RANGES, jobs, work_gsort, &g);
+    nd_free(g.pos);
+    return true;
 }
 
 /* The pairs of sp[0..np) (sorted; several entries of one pair are neighbours), one of
@@ -173,7 +268,12 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     bool ok = false;
     if (!j || !e || !tmp)
         goto out;
-    scatter(j, fps, skip, n, e, tmp);
+    j->fps = fps;
+    j->skip = skip;
+    j->n = n;
+    j->e = e;
+    j->tmp = tmp;
+    scatter(j, jobs);
     nd_parallel_for(PARTS, jobs, work_part, j);
     size_t np = 0;
     for (size_t k = 0; k < PARTS; k++) {
@@ -187,17 +287,12 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     if (!pt)
         goto out;
     tmp = pt;
-    np = 0;
-    for (size_t k = 0; k < PARTS; k++) {
-        if (j->part[k].n)
-            memcpy(all + np, j->part[k].v, j->part[k].n * sizeof *all);
-        np += j->part[k].n;
-    }
-    uint64_t *sp = radix_sort(all, tmp, np, 0, 64);
+    if (!gather(j, n, all, tmp, jobs))
+        goto out;
     nd_pair *out = nd_malloc((np ? np : 1) * sizeof *out);
     if (!out)
         goto out;
-    *npairs = nd_lsh_choose(sp, np, out);
+    *npairs = nd_lsh_choose(all, np, out);
     *pairs = out;
     ok = true;
 out:

@@ -239,14 +239,20 @@ static bool build_groups(ndupes_corpus *c, const uint32_t *label)
     grec *gr = NULL;
     bool ok = cnt && start && collect_groups(c, label, cnt, start, &ng, &tot) &&
               (gr = nd_malloc((ng ? ng : 1) * sizeof *gr)) != NULL;
+    size_t *off = ok ? nd_malloc((ng ? ng : 1) * 2 * sizeof *off) : NULL;
+    size_t *len = off ? off + ng : NULL;
+    ok = ok && off;
     size_t g = 0;
     for (size_t l = 0; l < n && ok; l++) {
         if (cnt[l] < 2)
             continue;
-        ok = nd_group_arrange(c, c->members + start[l], c->scores + start[l], cnt[l]);
         gr[g] = (grec){start[l], cnt[l], g};
+        off[g] = start[l];
+        len[g] = cnt[l];
         g++;
     }
+    ok = ok && nd_groups_arrange(c, c->members, c->scores, off, len, ng);
+    nd_free(off);
     ok = ok && nd_sort(gr, ng, sizeof *gr, cmp_grec, c) && lay_out(c, gr, ng, tot);
     nd_free(cnt);
     nd_free(start);

@@ -35,6 +35,7 @@
  */
 #include "corpus.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,4 +151,28 @@ bool nd_group_arrange(const ndupes_corpus *c, uint32_t *m, float *scores, size_t
     nd_free(best);
     nd_free(r);
     return true;
+}
+
+typedef struct arrange_job {
+    const ndupes_corpus *c;
+    uint32_t *members;
+    float *scores;
+    const size_t *off, *len;
+    atomic_bool nomem;
+} arrange_job;
+
+static void work_arrange(void *ctx, size_t g)
+{
+    arrange_job *j = ctx;
+    if (!nd_group_arrange(j->c, j->members + j->off[g], j->scores + j->off[g], j->len[g]))
+        atomic_store(&j->nomem, true);
+}
+
+bool nd_groups_arrange(const ndupes_corpus *c, uint32_t *members, float *scores,
+                       const size_t *off, const size_t *len, size_t ng)
+{
+    arrange_job j = {.c = c, .members = members, .scores = scores, .off = off, .len = len};
+    atomic_init(&j.nomem, false);
+    nd_parallel_for(ng, c->cfg.jobs, work_arrange, &j);
+    return !atomic_load(&j.nomem);
 }

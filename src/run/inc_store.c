@@ -185,10 +185,12 @@ static ndupes_status install_groups(ndupes_corpus *c, stored_groups *s)
     s->goff[s->n] = s->total;
     float *scores = nd_malloc((s->total ? s->total : 1) * sizeof *scores);
     size_t *group_of = nd_malloc((c->n ? c->n : 1) * sizeof *group_of);
-    bool ok = scores && group_of;
+    size_t *len = nd_malloc((s->n ? s->n : 1) * sizeof *len);
+    bool ok = scores && group_of && len;
     for (size_t g = 0; g < s->n && ok; g++)
-        ok = nd_group_arrange(c, s->members + s->goff[g], scores + s->goff[g],
-                              s->goff[g + 1] - s->goff[g]);
+        len[g] = s->goff[g + 1] - s->goff[g];
+    ok = ok && nd_groups_arrange(c, s->members, scores, s->goff, len, s->n);
+    nd_free(len);
     if (!ok) {
         nd_free(scores);
         nd_free(group_of);

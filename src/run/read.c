@@ -26,6 +26,7 @@ typedef struct slot {
     int err;
     int cp1252;
     int cut;
+    bool visited;       /* a worker took it, and zeroed its fingerprint first */
     size_t paras, kept; /* the page's paragraphs, and those the reader kept */
 } slot;
 
@@ -64,6 +65,10 @@ static void count_paras(const ndupes_doc *doc, size_t *paras, size_t *kept)
 static void work_file(void *ctx, size_t k)
 {
     job *j = ctx;
+    /* Zeroed here, not before the run: the pages of a large array are first touched (and
+     * cleared by the kernel) on every core at once. */
+    memset(&j->fps[k], 0, sizeof j->fps[k]);
+    j->slots[k].visited = true;
     read_one(j, k);
     tick(j);
 }
@@ -235,8 +240,6 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
     /* Fingerprints are built in place, after the corpus's articles, and moved down over
      * the files that are refused or already known: no second copy of them is made. */
     nd_fp *base = m ? c->fps + c->n : NULL;
-    if (m)
-        memset(base, 0, m * sizeof *base);
     job j = {.c = c, .paths = paths, .slots = slots, .fps = base, .idx = todo, .total = m};
     atomic_init(&j.done, 0);
     pthread_mutex_init(&j.mu, NULL);
@@ -245,11 +248,14 @@ ndupes_status ndupes_corpus_add_files(ndupes_corpus *c, const char *const *paths
     ndupes_status ret = NDUPES_OK;
     size_t k = 0;
     for (; k < m && ret == NDUPES_OK; k++)
-        ret = nd_run_stopped(&c->run) ? NDUPES_ERR_INTERRUPTED
-                                      : admit(c, paths[todo[k]], &slots[k], &base[k]);
-    /* After an error: the slots not looked at (at and above base + k, all above c->n). */
+        ret = nd_run_stopped(&c->run) || !slots[k].visited
+                  ? NDUPES_ERR_INTERRUPTED
+                  : admit(c, paths[todo[k]], &slots[k], &base[k]);
+    /* After an error: the slots not looked at (at and above base + k, all above c->n);
+     * those no worker took were never zeroed. */
     for (k = ret == NDUPES_OK ? m : k - 1; k < m; k++)
-        nd_fp_free(&base[k]);
+        if (slots[k].visited)
+            nd_fp_free(&base[k]);
     nd_free(slots);
     nd_free(todo);
     nd_inc_free_names(canon, n);
