@@ -93,25 +93,51 @@ static void radix_u32(uint32_t *v, uint32_t *tmp, size_t n)
         memcpy(v, src, n * sizeof *v);
 }
 
+/* Insertion sort of v[0..n): a few values. */
+static void insertion_u32(uint32_t *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+/* Sorts a few thousand values at most: one pass by the top byte into tmp, then an
+ * insertion sort of each of the 256 buckets (a handful of values each, as the values are
+ * hashes; a skewed input costs at most the square of the bucket), copied back. */
+static void msd_u32(uint32_t *v, uint32_t *tmp, size_t n)
+{
+    uint32_t count[257] = {0};
+    for (size_t i = 0; i < n; i++)
+        count[(v[i] >> 24) + 1]++;
+    for (size_t b = 1; b <= 256; b++)
+        count[b] += count[b - 1];
+    uint32_t pos[256];
+    memcpy(pos, count, sizeof pos);
+    for (size_t i = 0; i < n; i++)
+        tmp[pos[v[i] >> 24]++] = v[i];
+    for (size_t b = 0; b < 256; b++)
+        insertion_u32(tmp + count[b], count[b + 1] - count[b]);
+    memcpy(v, tmp, n * sizeof *v);
+}
+
 size_t nd_sort_unique_u32(uint32_t *v, size_t n)
 {
     if (n < 2)
         return n;
     uint32_t stackt[2048];
     uint32_t *tmp = n <= 2048 ? stackt : nd_malloc(n * sizeof *tmp);
-    if (n >= 64 && tmp && n <= UINT32_MAX) {
+    if (n < 64)
+        insertion_u32(v, n);
+    else if (n <= 2048)
+        msd_u32(v, stackt, n);
+    else if (tmp && n <= UINT32_MAX)
         radix_u32(v, tmp, n);
-    } else if (n < 64) { /* insertion sort: a few values */
-        for (size_t i = 1; i < n; i++) {
-            uint32_t x = v[i];
-            size_t j = i;
-            for (; j > 0 && v[j - 1] > x; j--)
-                v[j] = v[j - 1];
-            v[j] = x;
-        }
-    } else {
+    else
         qsort(v, n, sizeof *v, cmp_u32);
-    }
     if (tmp != stackt)
         nd_free(tmp);
     size_t m = 1;

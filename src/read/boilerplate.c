@@ -486,7 +486,7 @@ bool nd_boilerplate_classify(ndupes_doc *doc, const ndupes_config *cfg, bool lab
         total += r[i].reason == NDUPES_KEEP ? r[i].wl : 0;
     size_t before = 0;
     for (size_t i = 0; i < n; i++) {
-        if (is_tail_marker(doc, &r[i], pg.lang) && before * 2 > total && before > 0) {
+        if (before > 0 && before * 2 > total && is_tail_marker(doc, &r[i], pg.lang)) {
             for (size_t j = i + 1; j < n; j++) {
                 if (r[j].reason == NDUPES_KEEP) {
                     r[j].reason = NDUPES_DROP_TAIL;
