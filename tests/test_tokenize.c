@@ -197,6 +197,56 @@ static void quote_state_is_reset_per_call(void **state)
     check_tokens("next", w2, 1, q2);
 }
 
+/* Words of every length at every offset (the tokenizer reads ASCII eight bytes at a
+ * time): random text over letters, digits, punctuation, bytes just outside the letter
+ * ranges and an accented letter, each token checked against the runs found here byte by
+ * byte (an ASCII letter or digit, or a byte of the 2-byte letter, continues a word). */
+static void word_ends_at_every_offset(void **state)
+{
+    (void)state;
+    static const char *const alphabet[] = {"a", "z", "A", "Z", "0", "9", "m", "Q", " ", ".",
+                                           "@", "[", "`", "{", "/", ":", "-", "\xc3\xa9"};
+    const size_t na = sizeof alphabet / sizeof alphabet[0];
+    uint32_t seed = 99;
+    nd_tok *toks = NULL;
+    size_t cap = 0;
+    for (int round = 0; round < 3000; round++) {
+        char s[256];
+        size_t len = 0, parts = 1 + round % 60;
+        for (size_t k = 0; k < parts; k++) {
+            seed = seed * 1103515245u + 12345u;
+            /* Mostly letters, so that long words occur. */
+            size_t pick = (seed >> 16) % 4 ? (seed >> 20) % 8 : (seed >> 20) % na;
+            size_t l = strlen(alphabet[pick]);
+            memcpy(s + len, alphabet[pick], l);
+            len += l;
+        }
+        s[len] = '\0';
+        size_t nt = nd_tokenize(s, len, &toks, &cap, 0, NULL);
+        size_t t = 0;
+        for (size_t i = 0; i < len;) {
+            unsigned char c = (unsigned char)s[i];
+            bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                        (c >= 'A' && c <= 'Z') || c >= 0x80;
+            if (!word) {
+                i++;
+                continue;
+            }
+            size_t e = i;
+            while (e < len && (((unsigned char)s[e] >= '0' && s[e] <= '9') ||
+                               (s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z') ||
+                               (unsigned char)s[e] >= 0x80))
+                e++;
+            if (t >= nt || toks[t].off != i || toks[t].len != e - i)
+                fail_msg("\"%s\": token %zu should be [%zu, %zu)", s, t, i, e);
+            t++;
+            i = e;
+        }
+        assert_int_equal(nt, t);
+    }
+    free(toks);
+}
+
 static void long_text_grows_the_token_array(void **state)
 {
     (void)state;
@@ -283,6 +333,7 @@ int main(void)
         cmocka_unit_test(single_quotes_do_not_open_a_quote),
         cmocka_unit_test(unclosed_quote_runs_to_the_end),
         cmocka_unit_test(quote_state_is_reset_per_call),
+        cmocka_unit_test(word_ends_at_every_offset),
         cmocka_unit_test(long_text_grows_the_token_array),
         cmocka_unit_test(length_bounds_the_input),
         cmocka_unit_test(stopwords_are_found),
