@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "langdata.h"
@@ -298,6 +299,32 @@ static void cue_limits_are_in_range(void **state)
 
 /* English keeps the reader's old lists: spot checks of their ends and of the cues that
  * need their exact bytes. */
+/* Every cue of every language is found after a word of each length from 1 to 20 (the
+ * scan skips through words eight bytes at a time), and a cue glued to the end of a word
+ * is not (a cue starts a word). */
+static void cues_are_found_after_words_of_every_length(void **state)
+{
+    (void)state;
+    assert_true(nd_cues_init());
+    for (size_t l = 0; l < nd_nlangs; l++)
+        for (const nd_cue *q = nd_langs[l].cues; q && q->phrase; q++)
+            for (size_t k = 1; k <= 20; k++) {
+                char text[400];
+                int n = snprintf(text, sizeof text, "%.*s %s", (int)k,
+                                 "xqxqxqxqxqxqxqxqxqxq", q->phrase);
+                assert_true(n > 0 && (size_t)n < sizeof text);
+                if (!nd_cue_find(text, (size_t)n, 1, (int)l, false))
+                    fail_msg("%s: \"%s\" not found after a word of %zu bytes",
+                             nd_langs[l].code, q->phrase, k);
+            }
+    int en = nd_lang_lookup("en");
+    assert_true(en >= 0);
+    static const char glued[] = "xqxqxqxqxqxqxqcookie";
+    assert_null(nd_cue_find(glued, sizeof glued - 1, 1, en, false));
+    static const char spaced[] = "xqxqxqxqxqxqxq cookie";
+    assert_non_null(nd_cue_find(spaced, sizeof spaced - 1, 1, en, false));
+}
+
 static void english_keeps_the_old_lists(void **state)
 {
     (void)state;
@@ -390,6 +417,7 @@ int main(void)
         cmocka_unit_test(codes_are_unique),
         cmocka_unit_test(cue_limits_are_in_range),
         cmocka_unit_test(english_keeps_the_old_lists),
+        cmocka_unit_test(cues_are_found_after_words_of_every_length),
         cmocka_unit_test(checks_find_planted_faults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -191,8 +191,9 @@ const char *nd_cue_find(const char *str, size_t len, unsigned w, int lang, bool 
             while (i < len && (s[i] & 0xC0) == 0x80)
                 i++;
         } else if (word_byte[s[i]]) { /* a word start: on to the end of the word */
-            while (++i < len && word_byte[s[i]])
-                ;
+            i = nd_word_blocks(s, i + 1, len, false, true);
+            while (i < len && word_byte[s[i]])
+                i++;
         } else {
             i++;
         }

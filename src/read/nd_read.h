@@ -8,6 +8,41 @@
 
 #include "nd_common.h"
 
+#include <string.h>
+
+/* ---- scanning words eight bytes at a time ---- */
+/* From s[i], skips the blocks of eight bytes that are all word bytes: ASCII digits and
+ * lower-case letters, with upper: upper-case letters too, with high: every byte from 0x80
+ * (those of multi-byte characters).  Returns the first byte that is none of them, or
+ * where fewer than eight bytes remain (the caller ends the run byte by byte).  Only on
+ * little-endian machines, where the lowest set bit names the first byte; elsewhere it
+ * returns i. */
+static inline size_t nd_word_blocks(const unsigned char *s, size_t i, size_t len, bool upper,
+                                    bool high)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = x & ~highs; /* the low seven bits: no sum below carries */
+        uint64_t word = ((y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1))) |
+                        ((y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)));
+        if (upper)
+            word |= (y + ones * (0x80 - 'A')) & ~(y + ones * (0x80 - 'Z' - 1));
+        word &= ~x; /* ... of the ASCII bytes */
+        if (high)
+            word |= x;
+        uint64_t other = ~word & highs;
+        if (other)
+            return i + ((size_t)__builtin_ctzll(other) >> 3);
+    }
+#else
+    (void)s, (void)len, (void)upper, (void)high;
+#endif
+    return i;
+}
+
 /* ---- text.c: bytes -> valid UTF-8 -> normalised text ---- */
 /* Decodes buf to UTF-8 (as is when valid, else from Windows-1252), drops a BOM, turns
  * NUL bytes into spaces.  *cp1252 tells which.  Returns false when memory ran out. */

@@ -15,7 +15,6 @@
  * close quotes.  Single quotes are not used: they double as apostrophes. */
 #include "nd_read.h"
 
-#include <string.h>
 #include <utf8proc.h>
 /* Inlined: a call per token into the shared library costs more than short-key XXH3. */
 #define XXH_INLINE_ALL
@@ -47,29 +46,6 @@ static const unsigned char ascii_word[256] = {
     ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
     ['Y'] = 1, ['Z'] = 1,
 };
-
-/* The end of the run of ASCII letters and digits from s[i]: eight bytes at a time where
- * the byte order lets the lowest set bit name the first byte (little-endian). */
-static size_t ascii_word_end(const unsigned char *s, size_t i, size_t len)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t y = x & ~highs; /* the low seven bits: no sum below carries */
-        uint64_t digit = (y + ones * (0x80 - '0')) & ~(y + ones * (0x80 - '9' - 1));
-        uint64_t lower = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1));
-        uint64_t upper = (y + ones * (0x80 - 'A')) & ~(y + ones * (0x80 - 'Z' - 1));
-        uint64_t other = ~((digit | lower | upper) & ~x) & highs; /* 0x80: ends the run */
-        if (other)
-            return i + ((size_t)__builtin_ctzll(other) >> 3);
-    }
-#endif
-    while (i < len && ascii_word[s[i]])
-        i++;
-    return i;
-}
 
 /* Scripts written without spaces between words: each character is a token.  Returns its
  * length in sixths of a word (ND_UNIT = one word), or 0 for other code points. */
@@ -165,7 +141,9 @@ size_t nd_tokenize(const char *str, size_t len, nd_tok **out, size_t *cap, size_
         /* A word: letters, marks and digits, up to a character of another kind. */
         for (;;) {
             size_t a = i;
-            i = ascii_word_end(s, i, len);
+            i = nd_word_blocks(s, i, len, true, false);
+            while (i < len && ascii_word[s[i]])
+                i++;
             latin += (uint32_t)(i - a);
             if (i >= len || s[i] < 0x80)
                 break;
