@@ -91,7 +91,7 @@ typedef struct lsh_job {
     const nd_fp *fps;
     const uint8_t *skip;
     size_t n;                     /* articles */
-    uint64_t *e, *tmp;            /* entries scattered into tmp by their top byte; e is scratch */
+    uint64_t *tmp;                /* entries scattered by the top byte of their key */
     size_t off[PARTS + 1];        /* range of each part */
     size_t pos[CHUNKS][PARTS];    /* entries of chunk c and part k: counted, then placed */
     nd_u64v part[PARTS];          /* the pairs of each part */
@@ -102,7 +102,16 @@ static void work_part(void *ctx, size_t k)
 {
     lsh_job *j = ctx;
     size_t lo = j->off[k], n = j->off[k + 1] - lo;
-    uint64_t *s = radix_sort(j->tmp + lo, j->e + lo, n, 32, 56);
+    if (n == 0)
+        return;
+    /* Scratch of this part's size only: the allocator hands the same memory to the next
+     * part, where one array as large as all the entries would be new pages to clear. */
+    uint64_t *scratch = nd_malloc(n * sizeof *scratch);
+    if (!scratch) {
+        j->nomem[k] = 1;
+        return;
+    }
+    uint64_t *s = radix_sort(j->tmp + lo, scratch, n, 32, 56);
     for (size_t i = 0; i < n;) {
         size_t e = i + 1;
         uint32_t key = (uint32_t)(s[i] >> 32);
@@ -110,10 +119,11 @@ static void work_part(void *ctx, size_t k)
             e++;
         if (!bucket_pairs(s + i, e - i, &j->part[k])) {
             j->nomem[k] = 1;
-            return;
+            break;
         }
         i = e;
     }
+    nd_free(scratch);
 }
 
 /* The first article of chunk c of n. */
@@ -145,7 +155,7 @@ static void work_place(void *ctx, size_t c)
 }
 
 /* Every (key, article) entry of the articles not skipped, scattered into j->tmp by the
- * top byte of the key (j->off[k]: where part k starts); j->e is scratch of the same size. */
+ * top byte of the key (j->off[k]: where part k starts). */
 static void scatter(lsh_job *j, unsigned jobs)
 {
     nd_parallel_for(CHUNKS, jobs, work_count, j);
@@ -262,16 +272,14 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
         if (!skip || !skip[i])
             total += fps[i].nkeys;
     lsh_job *j = nd_calloc(1, sizeof *j);
-    uint64_t *e = nd_malloc((total ? total : 1) * sizeof *e);
     uint64_t *tmp = nd_malloc((total ? total : 1) * sizeof *tmp);
     uint64_t *all = NULL;
     bool ok = false;
-    if (!j || !e || !tmp)
+    if (!j || !tmp)
         goto out;
     j->fps = fps;
     j->skip = skip;
     j->n = n;
-    j->e = e;
     j->tmp = tmp;
     scatter(j, jobs);
     nd_parallel_for(PARTS, jobs, work_part, j);
@@ -300,7 +308,6 @@ out:
         for (size_t k = 0; k < PARTS; k++)
             nd_free(j->part[k].v);
     nd_free(j);
-    nd_free(e);
     nd_free(tmp);
     nd_free(all);
     return ok;
