@@ -9,7 +9,8 @@
  * more than BUCKET_ALL articles (a paragraph that recurs across a whole site, or a key
  * collision) does not emit all its pairs: each article is paired with the next WINDOW in
  * the bucket, which still connects a large group of true duplicates (the scorer and the
- * chaining guard decide) at a bounded cost.
+ * chaining guard decide) at a bounded cost.  There a run key alone makes the pair: the
+ * windows of two crowded buckets need not meet, so two run keys would connect nothing.
  */
 #include "nd_match.h"
 
@@ -70,6 +71,10 @@ static bool bucket_pairs(uint64_t *s, size_t n, nd_u64v *p)
     for (size_t j = 0; j < n; j++)
         if (j == 0 || (uint32_t)s[j] != (uint32_t)s[b - 1])
             s[b++] = s[j];
+    /* A crowded bucket pairs each article with a window of the next ones only; the windows
+     * of two crowded run keys need not meet, so there a run key alone makes the pair. */
+    if (b > BUCKET_ALL)
+        run = 0;
     for (size_t x = 0; x < b; x++) {
         size_t lim = b <= BUCKET_ALL ? b : (x + 1 + WINDOW < b ? x + 1 + WINDOW : b);
         for (size_t y = x + 1; y < lim; y++)
