@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "ndupes.h"
+#include "nd_internal.h"
 #include "testgen.h"
 
 #define K 5 /* NDUPES_DEFAULT_SHINGLE */
@@ -490,6 +491,48 @@ static void para_similarity_is_the_exact_jaccard(void **state)
 
 /* ---- the seed pages ---- */
 
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The intersection of two sorted sets (four values a side at a time, then one by one)
+ * against a count by binary search: increasing values dealt to a only, b only or both, in
+ * proportions from disjoint to equal sets, so that shared values sit at every offset of
+ * the blocks; up to 48 values a side, the last at the top of the 32-bit range. */
+static void intersection_counts_every_shared_value_once(void **state)
+{
+    (void)state;
+    uint32_t seed = 7;
+    for (int round = 0; round < 4000; round++) {
+        uint32_t a[64], b[64];
+        size_t na = 0, nb = 0;
+        size_t total = (size_t)round % 49;
+        unsigned both = (unsigned)round % 5; /* in 4: 0 none shared ... 4 all */
+        uint32_t v = 0;
+        for (size_t k = 0; k < total; k++) {
+            seed = seed * 1103515245u + 12345u;
+            v += 1 + (seed >> 16) % 7;
+            uint32_t x = k + 1 == total && round % 3 == 0 ? UINT32_MAX : v;
+            unsigned r = (seed >> 24) % 4;
+            if (r < both) {
+                a[na++] = x;
+                b[nb++] = x;
+            } else if ((seed >> 20) & 1) {
+                a[na++] = x;
+            } else {
+                b[nb++] = x;
+            }
+        }
+        size_t want = 0;
+        for (size_t i = 0; i < nb; i++)
+            want += bsearch(&b[i], a, na, sizeof *a, cmp_u32) != NULL;
+        assert_int_equal(nd_intersect_count(a, na, b, nb), want);
+        assert_int_equal(nd_intersect_count(b, nb, a, na), want);
+    }
+}
+
 static void seed_pairs_within_a_story_match_and_across_do_not(void **state)
 {
     (void)state;
@@ -527,6 +570,7 @@ static void seed_pairs_within_a_story_match_and_across_do_not(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(intersection_counts_every_shared_value_once),
         cmocka_unit_test(excerpt_is_contained_in_its_source),
         cmocka_unit_test(identical_texts_score_one),
         cmocka_unit_test(unrelated_texts_score_zero),

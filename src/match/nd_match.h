@@ -9,6 +9,8 @@
 
 /* ---- score.c ---- */
 void nd_score(const nd_fp *a, const nd_fp *b, const ndupes_config *cfg, ndupes_score *out);
+/* How many values two sorted sets of distinct values a[0..na) and b[0..nb) share. */
+size_t nd_intersect_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 
 /* ---- lsh.c ---- */
 typedef struct nd_pair {

@@ -23,6 +23,9 @@
 #include "nd_match.h"
 
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define MIN_SHARED 20       /* shingles shared, at the least, for containment to count */
 #define MIN_SHARED_QUOTE 24 /* quote shingles shared, at the least, for quotes to count */
@@ -44,20 +47,43 @@ static size_t count_upto(const uint32_t *v, size_t n, uint32_t x)
     return lo;
 }
 
-/* Merges two sorted sets of distinct values: the size of their intersection, and of their
- * union in *uni.  Without branches on the data (the comparisons are unpredictable), which
- * makes it several times faster than the obvious loop. */
-static size_t merge_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t *uni)
+/* Four values of each side at a time where SSE2 is there (every x86-64): all sixteen pairs
+ * compared at once, then the block with the smaller last value moves on (a value of one
+ * block can equal one value of the other only, so no match is counted twice); the rest
+ * without branches on the data (the comparisons are unpredictable). */
+size_t nd_intersect_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
-    size_t i = 0, j = 0, inter = 0, steps = 0;
+    size_t i = 0, j = 0, inter = 0;
+#ifdef __SSE2__
+    while (i + 4 <= na && j + 4 <= nb) {
+        __m128i va = _mm_loadu_si128((const __m128i *)(const void *)(a + i));
+        __m128i vb = _mm_loadu_si128((const __m128i *)(const void *)(b + j));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi32(va, vb),
+                         _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(0, 3, 2, 1)))),
+            _mm_or_si128(_mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(1, 0, 3, 2))),
+                         _mm_cmpeq_epi32(va, _mm_shuffle_epi32(vb, _MM_SHUFFLE(2, 1, 0, 3)))));
+        unsigned bits = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(m));
+        inter += (bits & 1) + (bits >> 1 & 1) + (bits >> 2 & 1) + (bits >> 3 & 1);
+        uint32_t amax = a[i + 3], bmax = b[j + 3];
+        i += amax <= bmax ? 4 : 0;
+        j += bmax <= amax ? 4 : 0;
+    }
+#endif
     while (i < na && j < nb) {
         uint32_t x = a[i], y = b[j];
         inter += x == y;
         i += x <= y;
         j += y <= x;
-        steps++;
     }
-    *uni = steps + (na - i) + (nb - j);
+    return inter;
+}
+
+/* The sizes of the intersection and (in *uni) of the union of two sorted sets. */
+static size_t merge_count(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t *uni)
+{
+    size_t inter = nd_intersect_count(a, na, b, nb);
+    *uni = na + nb - inter;
     return inter;
 }
 
@@ -84,20 +110,7 @@ static double quote_share(const nd_fp *a, const nd_fp *b, uint32_t taub, double 
 /* Number of quotes the two articles share word for word (common anchors). */
 static unsigned shared_anchors(const nd_fp *a, const nd_fp *b)
 {
-    size_t i = 0, j = 0;
-    unsigned n = 0;
-    while (i < a->nanc && j < b->nanc) {
-        if (a->anc[i] == b->anc[j]) {
-            n++;
-            i++;
-            j++;
-        } else if (a->anc[i] < b->anc[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return n;
+    return (unsigned)nd_intersect_count(a->anc, a->nanc, b->anc, b->nanc);
 }
 
 void nd_score(const nd_fp *a, const nd_fp *b, const ndupes_config *cfg, ndupes_score *o)
