@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdatomic.h>
 
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #include "ndupes.h"
+#include "nd_internal.h"
 
 static char dir[256], file_a[300], file_b[300];
 
@@ -199,6 +201,81 @@ static void an_interrupt_stops_a_parallel_for(void **state)
     assert_int_equal(atomic_load(&v.calls), N);
 }
 
+/* nd_parallel_for says whether every item ran. */
+static void a_parallel_for_tells_whether_it_was_cut(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    static atomic_uint seen[N];
+    for (size_t i = 0; i < N; i++)
+        atomic_init(&seen[i], 0);
+    visits v = {.seen = seen, .stop_at = SIZE_MAX};
+    atomic_init(&v.calls, 0);
+    assert_true(nd_parallel_for(N, 2, visit, &v));
+    v.stop_at = 10;
+    assert_false(nd_parallel_for(N, 1, visit, &v));
+    v.stop_at = N - 1; /* the last item interrupts: every item has run */
+    assert_true(nd_parallel_for(N, 1, visit, &v));
+}
+
+static atomic_int spinning;
+
+static void *keep_interrupting(void *arg)
+{
+    (void)arg;
+    while (atomic_load(&spinning))
+        ndupes_interrupt();
+    return NULL;
+}
+
+/* The candidate index cut short by interrupts (another thread interrupting all the while)
+ * either says so or gives exactly the pairs of a run left alone: each of its steps needs
+ * every item of the one before, and an incomplete step once made pairs out of bytes never
+ * written (articles beyond n, writes out of bounds). */
+static void an_interrupted_candidate_index_gives_no_wrong_pairs(void **state)
+{
+    (void)state;
+    enum { N = 1500, K = 8 };
+    nd_fp *fp = calloc(N, sizeof *fp);
+    uint32_t(*keys)[K] = malloc(N * sizeof *keys);
+    assert_true(fp && keys);
+    for (size_t i = 0; i < N; i++) {
+        fp[i].keys = keys[i];
+        fp[i].nkeys = K;
+        for (size_t k = 0; k < K; k++) /* band keys shared by articles 3 apart at most */
+            keys[i][k] = (uint32_t)((i / 3 * K + k) * 0x9E3779B1u) & ~1u;
+    }
+    nd_pair *want = NULL;
+    size_t nwant = 0;
+    assert_true(nd_lsh_candidates(fp, NULL, N, &want, &nwant, 2));
+    assert_true(nwant > 0);
+    size_t whole = 0;
+    for (int round = 0; round < 200; round++) {
+        void *junk = malloc(N * K * 8); /* memory the index may be handed, not zeroed */
+        assert_non_null(junk);
+        memset(junk, 0xA5, N * K * 8);
+        free(junk);
+        atomic_store(&spinning, 1);
+        pthread_t t;
+        assert_int_equal(pthread_create(&t, NULL, keep_interrupting, NULL), 0);
+        nd_pair *p = NULL;
+        size_t np = 0;
+        bool ok = nd_lsh_candidates(fp, NULL, N, &p, &np, 1 + (unsigned)round % 2);
+        atomic_store(&spinning, 0);
+        pthread_join(t, NULL);
+        if (ok) {
+            whole++;
+            assert_int_equal(np, nwant);
+            assert_memory_equal(p, want, np * sizeof *p);
+        }
+        nd_free(p);
+    }
+    print_message("%zu of 200 interrupted runs of the candidate index ran whole\n", whole);
+    nd_free(want);
+    free(keys);
+    free(fp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +285,8 @@ int main(void)
         cmocka_unit_test(one_corpus_interrupted_alone),
         cmocka_unit_test(parallel_for_calls_each_item_once),
         cmocka_unit_test(an_interrupt_stops_a_parallel_for),
+        cmocka_unit_test(a_parallel_for_tells_whether_it_was_cut),
+        cmocka_unit_test(an_interrupted_candidate_index_gives_no_wrong_pairs),
     };
     return cmocka_run_group_tests_name("interrupt", tests, setup, teardown);
 }

@@ -366,6 +366,15 @@ static void sort_unique_u32_cases(void **state)
         memcpy(out, in, n * sizeof *in);
         size_t k = nd_sort_unique_u32(out, n);
         assert_true(k < n);
+        uint32_t *ref = malloc(n * sizeof *ref); /* the distinct count, by qsort */
+        assert_non_null(ref);
+        memcpy(ref, in, n * sizeof *in);
+        qsort(ref, n, sizeof *ref, cmp_u32_test);
+        size_t distinct_ref = 1;
+        for (size_t i = 1; i < n; i++)
+            distinct_ref += ref[i] != ref[i - 1];
+        free(ref);
+        assert_int_equal(k, distinct_ref);
         for (size_t i = 1; i < k; i++)
             assert_true(out[i - 1] < out[i]);
         for (size_t i = 0; i < n; i++)

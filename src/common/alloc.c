@@ -48,11 +48,10 @@ static void *advise_huge(void *p, size_t n)
 {
 #ifdef MADV_HUGEPAGE
     if (p && n >= HUGE_MIN) {
-        static size_t page;
-        if (!page) {
-            long ps = sysconf(_SC_PAGESIZE);
-            page = ps > 0 ? (size_t)ps : 4096;
-        }
+        /* Worker threads allocate too: the page size is asked each time (a cheap call,
+         * next to an allocation of megabytes) rather than cached without a lock. */
+        long ps = sysconf(_SC_PAGESIZE);
+        size_t page = ps > 0 ? (size_t)ps : 4096;
         uintptr_t a = ((uintptr_t)p + page - 1) & ~(uintptr_t)(page - 1);
         uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)(page - 1);
         if (e > a) {

@@ -110,10 +110,11 @@ bool nd_run_stopped(const nd_run *r);
 /* ---- threads.c: worker threads, the clock ---- */
 unsigned nd_ncpu(void);
 /* Runs fn(ctx, i) for i in [0, n) on `jobs` threads (items handed out in chunks); stops
- * handing out items once ndupes_interrupt() is called during it. */
-void nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx);
+ * handing out items once ndupes_interrupt() is called during it.  True when every item
+ * ran; false when it stopped (a step whose later steps need every item must check). */
+bool nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx);
 /* The same, also stopping once run is stopped (run may be NULL). */
-void nd_parallel_for_run(const nd_run *run, size_t n, unsigned jobs,
+bool nd_parallel_for_run(const nd_run *run, size_t n, unsigned jobs,
                          void (*fn)(void *ctx, size_t i), void *ctx);
 
 double nd_now(void);

@@ -57,6 +57,7 @@ typedef struct pfor {
     void *ctx;
     const nd_run *run; /* the caller's run, or NULL */
     nd_run call;       /* armed at the call: ndupes_interrupt during it stops it */
+    atomic_bool cut;   /* some worker stopped before the items ran out */
 } pfor;
 
 static void *pfor_worker(void *arg)
@@ -68,28 +69,31 @@ static void *pfor_worker(void *arg)
             break;
         size_t end = i + p->chunk < p->n ? i + p->chunk : p->n;
         for (; i < end; i++) {
-            if (nd_run_stopped(&p->call) || nd_run_stopped(p->run))
+            if (nd_run_stopped(&p->call) || nd_run_stopped(p->run)) {
+                atomic_store(&p->cut, true);
                 return NULL;
+            }
             p->fn(p->ctx, i);
         }
     }
     return NULL;
 }
 
-void nd_parallel_for_run(const nd_run *run, size_t n, unsigned jobs,
+bool nd_parallel_for_run(const nd_run *run, size_t n, unsigned jobs,
                          void (*fn)(void *ctx, size_t i), void *ctx)
 {
     if (jobs == 0)
         jobs = nd_ncpu();
     pfor p = {.n = n, .fn = fn, .ctx = ctx, .run = run};
     nd_run_arm(&p.call);
+    atomic_init(&p.cut, false);
     p.chunk = n / (jobs * 64u) + 1;
     if (p.chunk > 64)
         p.chunk = 64;
     atomic_init(&p.next, 0);
     if (jobs == 1 || n < 2) {
         pfor_worker(&p);
-        return;
+        return !atomic_load(&p.cut);
     }
     pthread_t tid[256];
     unsigned started = 0;
@@ -100,11 +104,12 @@ void nd_parallel_for_run(const nd_run *run, size_t n, unsigned jobs,
     pfor_worker(&p); /* the calling thread works too; it finishes the rest if none started */
     for (unsigned t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
+    return !atomic_load(&p.cut);
 }
 
-void nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx)
+bool nd_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx)
 {
-    nd_parallel_for_run(NULL, n, jobs, fn, ctx);
+    return nd_parallel_for_run(NULL, n, jobs, fn, ctx);
 }
 
 void ndupes_parallel_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx)

@@ -160,10 +160,12 @@ static void work_place(void *ctx, size_t c)
 }
 
 /* Every (key, article) entry of the articles not skipped, scattered into j->tmp by the
- * top byte of the key (j->off[k]: where part k starts). */
-static void scatter(lsh_job *j, unsigned jobs)
+ * top byte of the key (j->off[k]: where part k starts).  False when interrupted: the
+ * counts or the entries are then incomplete. */
+static bool scatter(lsh_job *j, unsigned jobs)
 {
-    nd_parallel_for(CHUNKS, jobs, work_count, j);
+    if (!nd_parallel_for(CHUNKS, jobs, work_count, j))
+        return false;
     size_t sum = 0;
     for (size_t k = 0; k < PARTS; k++) {
         j->off[k] = sum;
@@ -174,7 +176,7 @@ static void scatter(lsh_job *j, unsigned jobs)
         }
     }
     j->off[PARTS] = sum;
-    nd_parallel_for(CHUNKS, jobs, work_place, j);
+    return nd_parallel_for(CHUNKS, jobs, work_place, j);
 }
 
 /* The pairs of every part, sorted as one array, on worker threads: the pairs are split by
@@ -222,14 +224,14 @@ static void work_gsort(void *ctx, size_t r)
 }
 
 /* The np pairs of j's parts into all, sorted (tmp: scratch of np); false when memory ran
- * out. */
+ * out or when interrupted (each step needs every item of the one before). */
 static bool gather(const lsh_job *j, size_t n, uint64_t *all, uint64_t *tmp, unsigned jobs)
 {
     gather_job g = {.j = j, .all = all, .tmp = tmp, .n = n ? n : 1};
     g.pos = nd_calloc(PARTS, sizeof *g.pos);
     if (!g.pos)
         return false;
-    nd_parallel_for(PARTS, jobs, work_gcount, &g);
+    bool ok = nd_parallel_for(PARTS, jobs, work_gcount, &g);
     size_t sum = 0;
     for (size_t r = 0; r < RANGES; r++) {
         g.off[r] = sum;
@@ -240,10 +242,10 @@ static bool gather(const lsh_job *j, size_t n, uint64_t *all, uint64_t *tmp, uns
         }
     }
     g.off[RANGES] = sum;
-    nd_parallel_for(PARTS, jobs, work_gplace, &g);
-    nd_parallel_for(RANGES, jobs, work_gsort, &g);
+    ok = ok && nd_parallel_for(PARTS, jobs, work_gplace, &g) &&
+         nd_parallel_for(RANGES, jobs, work_gsort, &g);
     nd_free(g.pos);
-    return true;
+    return ok;
 }
 
 /* The pairs of sp[0..np) (sorted; several entries of one pair are neighbours), one of
@@ -286,8 +288,8 @@ bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair 
     j->skip = skip;
     j->n = n;
     j->tmp = tmp;
-    scatter(j, jobs);
-    nd_parallel_for(PARTS, jobs, work_part, j);
+    if (!scatter(j, jobs) || !nd_parallel_for(PARTS, jobs, work_part, j))
+        goto out;
     size_t np = 0;
     for (size_t k = 0; k < PARTS; k++) {
         if (j->nomem[k])

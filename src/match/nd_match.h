@@ -18,7 +18,8 @@ typedef struct nd_pair {
 } nd_pair;
 /* Finds candidate pairs among fps[0..n) (skipping those with skip[i] set): articles that
  * share a band key, sorted by (a, b), on `jobs` threads (0: all cores; the pairs do not
- * depend on it).  *pairs is allocated (free with nd_free).  Returns false on ENOMEM. */
+ * depend on it).  *pairs is allocated (free with nd_free).  Returns false on ENOMEM, or
+ * when ndupes_interrupt() was called during it (no pairs then). */
 bool nd_lsh_candidates(const nd_fp *fps, const uint8_t *skip, size_t n, nd_pair **pairs,
                        size_t *npairs, unsigned jobs);
 /* The same rules for the distributed candidate index (dist_index.c).  nd_lsh_bucket adds

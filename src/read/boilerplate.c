@@ -300,7 +300,9 @@ static const char *rule_headline(const page *pg, const para_view *p)
 }
 
 /* The per-paragraph rules, in the order they are tried.  Each is cheap (it looks at the
- * paragraph's counts or its ends) or scans the paragraph's text. */
+ * paragraph's counts or its ends) or scans the paragraph's text.  A rule must stay pure
+ * (it reads the page and the paragraph, changes nothing): a run tries them in another
+ * order (classify_one), which keeps the same paragraphs only because of that. */
 static const struct {
     ndupes_reason reason;
     rule_fn fn;

@@ -69,7 +69,7 @@ void nd_corpus_clear_groups(ndupes_corpus *c);
 bool nd_group_arrange(const ndupes_corpus *c, uint32_t *members, float *scores, size_t k);
 /* nd_group_arrange for each of ng groups, on the run's worker threads: group g is
  * members[off[g] .. off[g] + len[g]) (the groups do not overlap).  False when memory ran
- * out. */
+ * out or the run was stopped (some groups are then not arranged). */
 bool nd_groups_arrange(const ndupes_corpus *c, uint32_t *members, float *scores,
                        const size_t *off, const size_t *len, size_t ng);
 bool nd_corpus_is_template(void *ctx, uint64_t hash);

@@ -380,6 +380,9 @@ ndupes_status ndupes_corpus_group(ndupes_corpus *c)
     c->stats.t_cluster += nd_now() - t;
     st = NDUPES_OK;
 out:
+    /* A step that failed while the run was being stopped was cut short, not short of memory. */
+    if (st == NDUPES_ERR_NOMEM && nd_run_stopped(&c->run))
+        st = NDUPES_ERR_INTERRUPTED;
     if (st != NDUPES_OK)
         nd_corpus_clear_groups(c);
     nd_free(pre);

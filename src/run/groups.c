@@ -173,6 +173,6 @@ bool nd_groups_arrange(const ndupes_corpus *c, uint32_t *members, float *scores,
 {
     arrange_job j = {.c = c, .members = members, .scores = scores, .off = off, .len = len};
     atomic_init(&j.nomem, false);
-    nd_parallel_for(ng, c->cfg.jobs, work_arrange, &j);
-    return !atomic_load(&j.nomem);
+    bool all = nd_parallel_for_run(&c->run, ng, c->cfg.jobs, work_arrange, &j);
+    return all && !atomic_load(&j.nomem);
 }

@@ -194,7 +194,7 @@ static ndupes_status install_groups(ndupes_corpus *c, stored_groups *s)
     if (!ok) {
         nd_free(scores);
         nd_free(group_of);
-        return NDUPES_ERR_NOMEM;
+        return nd_run_stopped(&c->run) ? NDUPES_ERR_INTERRUPTED : NDUPES_ERR_NOMEM;
     }
     for (size_t i = 0; i < c->n; i++)
         group_of[i] = SIZE_MAX;
