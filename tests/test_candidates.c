@@ -6,7 +6,8 @@
  * ND_RUN_PAIR distinct run keys (low bit ND_RUN_KEY set): one shared run key (a stock
  * phrase) is not enough, and a run key repeated inside both articles is still one key.
  * A bucket of more than 48 articles pairs each with its next 6 only, which still
- * connects neighbours and so the whole bucket.  The pairs are sorted, without repeats,
+ * connects neighbours and so the whole bucket; there one run key is enough, as the
+ * windows of two crowded buckets need not meet.  The pairs are sorted, without repeats,
  * the same for any number of jobs, and skipped articles take part in none.  nd_all_pairs
  * lists every pair of articles that are not skipped, in order.
  * (test_lsh.c checks the same index on keys built from text.)
