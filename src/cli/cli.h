@@ -37,6 +37,8 @@ void cli_warn(const char *path, const char *fmt, ...) __attribute__((format(prin
 void cli_note(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A usage error: the message, then "ndupes: try 'ndupes --help'"; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* getopt_long's '?' for cmd: names the unknown or incomplete option; returns EXIT_USAGE. */
+int cli_bad_option(const char *cmd, char **argv);
 /* The library's log callback: errors and warnings always, INFO only with -v, nothing
  * with -q. */
 void cli_log(void *ctx, ndupes_level level, const char *path, const char *msg);

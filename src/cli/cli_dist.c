@@ -429,9 +429,7 @@ static int dist_option(int c, dist_args *a, char **argv)
         dist_usage(stdout);
         return 0;
     default:
-        if (optopt && optopt < 256)
-            return cli_usage_error("dist", "unknown or incomplete option '-%c'", optopt);
-        return cli_usage_error("dist", "unknown or incomplete option '%s'", argv[optind - 1]);
+        return cli_bad_option("dist", argv);
     }
 }
 

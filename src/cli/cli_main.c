@@ -239,9 +239,7 @@ int cli_parse_run(int argc, char **argv, const char *cmd, cli_run *r, int *first
             printf("ndupes %s\n", ndupes_version());
             return 1;
         default:
-            if (optopt && optopt < 256)
-                return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);
-            return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+            return cli_bad_option(cmd, argv);
         }
     }
     int rc = check_run(cmd, r, omit, threshold_set);

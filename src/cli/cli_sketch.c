@@ -197,10 +197,7 @@ static int sketch_options(int argc, char **argv, cli_run *r, const char **out, i
             sketch_usage(stdout);
             return 0;
         default:
-            if (optopt && optopt < 256)
-                return cli_usage_error("sketch", "unknown or incomplete option '-%c'", optopt);
-            return cli_usage_error("sketch", "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option("sketch", argv);
         }
     }
     *first = optind;
@@ -359,10 +356,7 @@ static int group_options(int argc, char **argv, cli_run *r, int *first)
             group_usage(stdout);
             return 0;
         default:
-            if (optopt && optopt < 256)
-                return cli_usage_error("group", "unknown or incomplete option '-%c'", optopt);
-            return cli_usage_error("group", "unknown or incomplete option '%s'",
-                                   argv[optind - 1]);
+            return cli_bad_option("group", argv);
         }
     }
     *first = optind;

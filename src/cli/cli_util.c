@@ -7,6 +7,8 @@
  */
 #include "cli.h"
 
+#include <getopt.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -47,6 +49,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     else
         fputs("ndupes: try 'ndupes --help'\n", stderr);
     return EXIT_USAGE;
+}
+
+int cli_bad_option(const char *cmd, char **argv)
+{
+    if (optopt && optopt < 256)
+        return cli_usage_error(cmd, "unknown or incomplete option '-%c'", optopt);
+    return cli_usage_error(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
 }
 
 void cli_log(void *ctx, ndupes_level level, const char *path, const char *msg)
